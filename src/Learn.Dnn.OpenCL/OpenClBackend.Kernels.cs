@@ -70,7 +70,10 @@ public sealed partial class OpenClBackend
     #region launch
     /// <summary>
     /// Sets the kernel's arguments in order and enqueues it over <paramref name="global"/> work-items
-    /// (1-D or 2-D), in work-groups of <paramref name="local"/> (null: the runtime chooses).
+    /// (1-D or 2-D), in work-groups of <paramref name="local"/>; empty means 64 work-items (1-D) or
+    /// 16 × 16 (2-D), with the global size rounded up to whole work-groups (every kernel checks its
+    /// bounds). Fixed work-group sizes matter on POCL, which compiles a kernel anew for every
+    /// work-group size it is launched with.
     /// </summary>
     private void Launch(ClKernel kernel, ReadOnlySpan<int> global, ReadOnlySpan<int> local, params ReadOnlySpan<KernelArg> args)
     {
@@ -88,11 +91,11 @@ public sealed partial class OpenClBackend
         nuint* localSize = stackalloc nuint[global.Length];
         for (int d = 0; d < global.Length; d++)
         {
-            globalSize[d] = (nuint)global[d];
-            if (!local.IsEmpty) localSize[d] = (nuint)local[d];
+            int group = !local.IsEmpty ? local[d] : global.Length == 1 ? 64 : 16;
+            localSize[d] = (nuint)group;
+            globalSize[d] = (nuint)RoundUp(global[d], group);
         }
-        int error = CL.EnqueueNdrangeKernel(queue.Handle, kernel.Handle, (uint)global.Length, null, globalSize,
-                                            local.IsEmpty ? null : localSize, 0, null, null);
+        int error = CL.EnqueueNdrangeKernel(queue.Handle, kernel.Handle, (uint)global.Length, null, globalSize, localSize, 0, null, null);
         OpenClException.Check(error, "clEnqueueNDRangeKernel");
     }
 
