@@ -3,8 +3,9 @@ namespace Learn.Dnn.OpenCL.Native;
 /// <summary>
 /// Reuses device buffers: a training step allocates the same sizes every time, and creating a
 /// cl_mem costs far more than handing back one that a collected tensor no longer needs.
-/// Free buffers are kept by exact size, up to <see cref="MaxPooledBytes"/> in all; beyond that a
-/// returned buffer is released. Buffers come back from finalizers, so every method is thread-safe.
+/// Free buffers are kept by exact size, at most <see cref="MaxBuffersPerSize"/> of each size and
+/// <see cref="MaxPooledBytes"/> in all; beyond that a returned buffer is released. (Without the
+/// per-size limit, the thousands of small buffers that a collection frees at once would all stay.) Buffers come back from finalizers, so every method is thread-safe.
 /// </summary>
 [Chapter(11)]
 public sealed class BufferPool(ClContext context) : IDisposable
@@ -17,6 +18,9 @@ public sealed class BufferPool(ClContext context) : IDisposable
 
     /// <summary>The most bytes kept for reuse (256 MiB).</summary>
     public long MaxPooledBytes { get; init; } = 256L << 20;
+
+    /// <summary>The most free buffers kept of any one size (64).</summary>
+    public int MaxBuffersPerSize { get; init; } = 64;
 
     /// <summary>cl_mem objects alive in this process (in use or pooled): the leak test watches it.</summary>
     public static long LiveBuffers => Interlocked.Read(ref liveBuffers);
@@ -50,9 +54,9 @@ public sealed class BufferPool(ClContext context) : IDisposable
     {
         lock (gate)
         {
-            if (!disposed && pooledBytes + bytes <= MaxPooledBytes)
+            if (!free.TryGetValue(bytes, out var stack)) free[bytes] = stack = new Stack<nint>();
+            if (!disposed && pooledBytes + bytes <= MaxPooledBytes && stack.Count < MaxBuffersPerSize)
             {
-                if (!free.TryGetValue(bytes, out var stack)) free[bytes] = stack = new Stack<nint>();
                 stack.Push(mem);
                 pooledBytes += bytes;
                 return;
