@@ -17,7 +17,7 @@ public sealed partial class OpenClBackend
         lock (queueGate)
         {
             if (kernels.TryGetValue(name, out var kernel)) return kernel;
-            if (!programs.TryGetValue(file, out var program)) programs[file] = program = Build(file);
+            if (!programs.TryGetValue(file, out var program)) programs[file] = program = Build($"Kernels/{file}.cl", KernelSource(file));
             int error;
             byte[] utf8 = Encoding.UTF8.GetBytes(name + "\0");
             fixed (byte* p = utf8) kernel = new ClKernel(CL.CreateKernel(program.Handle, p, &error));
@@ -26,10 +26,9 @@ public sealed partial class OpenClBackend
         }
     }
 
-    /// <summary>Compiles an embedded Kernels/*.cl for this device; a compile error carries the build log.</summary>
-    private unsafe ClProgram Build(string file)
+    /// <summary>Compiles OpenCL C source for this device; a compile error carries the build log.</summary>
+    internal unsafe ClProgram Build(string name, string source)
     {
-        string source = KernelSource(file);
         byte[] utf8 = Encoding.UTF8.GetBytes(source);
         int error;
         ClProgram program;
@@ -43,7 +42,11 @@ public sealed partial class OpenClBackend
         nint device = Info.Device;
         error = CL.BuildProgram(program.Handle, 1, &device, null, 0, 0);
         if (error != 0)
-            throw new OpenClException("clBuildProgram", error, $"Kernels/{file}.cl did not compile on {Info.Name}:\n{BuildLog(program)}");
+        {
+            string log = BuildLog(program);
+            program.Dispose();
+            throw new OpenClException("clBuildProgram", error, $"{name} did not compile on {Info.Name}:\n{log}");
+        }
         return program;
     }
 

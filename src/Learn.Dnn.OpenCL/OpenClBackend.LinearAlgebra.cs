@@ -11,7 +11,7 @@ public sealed partial class OpenClBackend
 
     #region gemm
     /// <summary>C = α·op(A)·op(B) + β·C with the chosen kernel (all three compute the same numbers up to rounding).</summary>
-    public void Gemm(GemmKernel kernel, bool transposeA, bool transposeB, int m, int n, int k,
+    public void Gemm(OpenClGemmKernel kernel, bool transposeA, bool transposeB, int m, int n, int k,
                      float alpha, Storage a, Storage b, float beta, Storage c)
     {
         if (m < 0 || n < 0 || k < 0) throw new ArgumentException($"{Name} Gemm: sizes must be >= 0, got m={m}, n={n}, k={k}.");
@@ -20,14 +20,14 @@ public sealed partial class OpenClBackend
         var C = Buffer(c, "Gemm (C)", m * n);
         switch (kernel)
         {
-            case GemmKernel.Naive:   // global (n, m): one work-item per c_ij
+            case OpenClGemmKernel.Naive:   // global (n, m): one work-item per c_ij
                 Launch(Kernel("gemm", "gemm_naive"), [n, m], [], transposeA, transposeB, m, n, k, alpha, A, B, beta, C);
                 break;
-            case GemmKernel.Tiled:   // 16 x 16 work-groups over C, padded to whole tiles
+            case OpenClGemmKernel.Tiled:   // 16 x 16 work-groups over C, padded to whole tiles
                 Launch(Kernel("gemm", "gemm_tiled"), [RoundUp(n, 16), RoundUp(m, 16)], [16, 16],
                        transposeA, transposeB, m, n, k, alpha, A, B, beta, C);
                 break;
-            case GemmKernel.Blocked: // one 16 x 16 work-group per 64 x 64 block of C
+            case OpenClGemmKernel.Blocked: // one 16 x 16 work-group per 64 x 64 block of C
                 Launch(Kernel("gemm", "gemm_blocked"), [RoundUp(n, 64) / 4, RoundUp(m, 64) / 4], [16, 16],
                        transposeA, transposeB, m, n, k, alpha, A, B, beta, C);
                 break;

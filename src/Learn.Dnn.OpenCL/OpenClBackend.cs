@@ -73,7 +73,7 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
     public override string ToString() => Name;
 
     /// <summary>The GEMM kernel the contract's Gemm runs (the benchmark and the tests try each one).</summary>
-    public GemmKernel DefaultGemmKernel { get; set; } = GemmKernel.Blocked;
+    public OpenClGemmKernel DefaultGemmKernel { get; set; } = OpenClGemmKernel.Blocked;
 
     /// <summary>The device's buffer pool (for tests and curious readers).</summary>
     public BufferPool Pool => pool;
@@ -110,7 +110,7 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
 
 /// <summary>The GEMM kernels of Kernels/gemm.cl, from the reference to the fastest.</summary>
 [Chapter(11)]
-public enum GemmKernel
+public enum OpenClGemmKernel
 {
     /// <summary>One work-item per element of C, reading A and B from global memory.</summary>
     Naive,

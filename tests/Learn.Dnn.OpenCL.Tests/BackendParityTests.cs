@@ -47,7 +47,7 @@ public class BackendParityTests
             Cpu.Gemm(c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, Cpu.Upload(a), Cpu.Upload(b), c.beta, expected);
             float[] want = Read(Cpu, expected);
             var bound = GemmBound(a, b, c0, c.m, c.n, c.k, c.transposeA, c.transposeB, alpha, c.beta);
-            foreach (var kernel in Enum.GetValues<GemmKernel>())
+            foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
             {
                 var actual = cl.Upload(c0);
                 cl.Gemm(kernel, c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, cl.Upload(a), cl.Upload(b), c.beta, actual);
@@ -72,7 +72,7 @@ public class BackendParityTests
     public void Gemm_with_beta_zero_overwrites_whatever_c_held()
     {
         var cl = OpenClDevice.Require();
-        foreach (var kernel in Enum.GetValues<GemmKernel>())
+        foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
         {
             var c = cl.Upload([float.NaN, float.NaN, float.NaN, float.NaN]);
             cl.Gemm(kernel, false, false, 2, 2, 1, 1f, cl.Upload([1f, 2f]), cl.Upload([3f, 4f]), 0f, c);
