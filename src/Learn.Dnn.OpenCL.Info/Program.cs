@@ -20,6 +20,7 @@ foreach (var platform in devices.GroupBy(d => d.PlatformName))
     foreach (var d in platform)
     {
         Console.WriteLine($"  Device {d.Index}: {d.Name}   (use with LEARN_DNN_DEVICE=opencl:{d.Index})");
+        Console.WriteLine($"    type                {(d.IsCpu ? "CPU" : "GPU or accelerator")}");
         Console.WriteLine($"    vendor              {d.Vendor}");
         Console.WriteLine($"    driver              {d.DriverVersion}");
         Console.WriteLine($"    OpenCL C            {d.OpenClCVersion}");

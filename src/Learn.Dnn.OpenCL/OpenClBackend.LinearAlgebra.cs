@@ -31,6 +31,10 @@ public sealed partial class OpenClBackend
                 Launch(Kernel("gemm", "gemm_blocked"), [RoundUp(n, 64) / 4, RoundUp(m, 64) / 4], [16, 16],
                        transposeA, transposeB, m, n, k, alpha, A, B, beta, C);
                 break;
+            case OpenClGemmKernel.Vector: // one work-item per 4 x 16 block of C, in groups of 16 x 4 work-items
+                Launch(Kernel("gemm", "gemm_vector"), [(n + 15) / 16, (m + 3) / 4], [16, 4],
+                       transposeA, transposeB, m, n, k, alpha, A, B, beta, C);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kernel), $"{Name} Gemm: unknown kernel {kernel}.");
         }

@@ -8,7 +8,7 @@ namespace Learn.Dnn.OpenCL;
 public sealed record OpenClDeviceInfo(
     int Index, nint Platform, string PlatformName, nint Device, string Name, string Vendor, string DriverVersion,
     string OpenClCVersion, int ComputeUnits, long GlobalMemoryBytes, long LocalMemoryBytes,
-    long MaxAllocationBytes, int MaxWorkGroupSize, bool SupportsDouble)
+    long MaxAllocationBytes, int MaxWorkGroupSize, bool SupportsDouble, bool IsCpu)
 {
     /// <summary>
     /// Every device of every platform, numbered in that order (the index <c>opencl:1</c> names).
@@ -60,7 +60,8 @@ public sealed record OpenClDeviceInfo(
         LocalMemoryBytes: (long)DeviceValue<ulong>(id, CL.DeviceLocalMemSize),
         MaxAllocationBytes: (long)DeviceValue<ulong>(id, CL.DeviceMaxMemAllocSize),
         MaxWorkGroupSize: (int)DeviceValue<nuint>(id, CL.DeviceMaxWorkGroupSize),
-        SupportsDouble: DeviceValue<ulong>(id, CL.DeviceDoubleFpConfig) != 0);
+        SupportsDouble: DeviceValue<ulong>(id, CL.DeviceDoubleFpConfig) != 0,
+        IsCpu: (DeviceValue<ulong>(id, CL.DeviceType) & CL.DeviceTypeCpu) != 0);
 
     internal static unsafe string PlatformString(nint platform, uint parameter)
     {

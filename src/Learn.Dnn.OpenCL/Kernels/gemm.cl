@@ -99,3 +99,39 @@ void gemm_blocked(int transA, int transB, int m, int n, int k, float alpha,
             if (i < m && j < n) STORE(i, j, acc[r][s]);
         }
 }
+
+// Wide vectors, for CPU devices (POCL): no local memory and no barriers. Work-item (x, y) owns
+// rows 4y .. 4y + 3 and columns 16x .. 16x + 15 of C, as four float16 accumulators; for each p it
+// loads 16 consecutive numbers of B's row p once (one AVX-512 register) and multiplies them by
+// four numbers of A: c[i, j..j+15] += a_ip * b[p, j..j+15]. The caches do the tiling.
+// Global size (ceil(n / 16), ceil(m / 4)).
+float16 b_row16(int transB, __global const float* b, int p, int j0, int n, int k)
+{
+    if (!transB && j0 + 16 <= n) return vload16(0, b + p * n + j0);
+    float v[16];
+    for (int s = 0; s < 16; s++) v[s] = j0 + s < n ? B_AT(p, j0 + s) : 0.0f;   // edge or transposed B: one by one
+    return vload16(0, v);
+}
+
+__kernel void gemm_vector(int transA, int transB, int m, int n, int k, float alpha,
+                          __global const float* a, __global const float* b, float beta, __global float* c)
+{
+    int j0 = get_global_id(0) * 16, i0 = get_global_id(1) * 4;
+    if (i0 >= m || j0 >= n) return;
+    float16 acc0 = 0.0f, acc1 = 0.0f, acc2 = 0.0f, acc3 = 0.0f;
+    for (int p = 0; p < k; p++)
+    {
+        float16 row = b_row16(transB, b, p, j0, n, k);
+        acc0 += A_AT(i0, p) * row;
+        if (i0 + 1 < m) acc1 += A_AT(i0 + 1, p) * row;
+        if (i0 + 2 < m) acc2 += A_AT(i0 + 2, p) * row;
+        if (i0 + 3 < m) acc3 += A_AT(i0 + 3, p) * row;
+    }
+    float out[4][16];
+    vstore16(acc0, 0, out[0]);
+    vstore16(acc1, 0, out[1]);
+    vstore16(acc2, 0, out[2]);
+    vstore16(acc3, 0, out[3]);
+    for (int r = 0; r < 4 && i0 + r < m; r++)
+        for (int s = 0; s < 16 && j0 + s < n; s++) STORE(i0 + r, j0 + s, out[r][s]);
+}

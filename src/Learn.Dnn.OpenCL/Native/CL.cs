@@ -36,7 +36,7 @@ public static unsafe partial class CL
 
     // ---- constants (cl.h) ---------------------------------------------------------------------
     public const uint True = 1, False = 0;
-    public const ulong DeviceTypeAll = 0xFFFFFFFF;
+    public const ulong DeviceTypeCpu = 1 << 1, DeviceTypeGpu = 1 << 2, DeviceTypeAll = 0xFFFFFFFF;
     public const ulong MemReadWrite = 1 << 0;
 
     public const uint PlatformProfile = 0x0900, PlatformVersion = 0x0901, PlatformName = 0x0902, PlatformVendor = 0x0903;
