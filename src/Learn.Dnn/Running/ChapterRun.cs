@@ -106,6 +106,9 @@ public sealed class ChapterRun
         return path;
     }
 
+    /// <summary>Writes a figure of the plotting module as &lt;out&gt;/&lt;name&gt;.svg and prints where.</summary>
+    public string SaveFigure(string name, Plotting.Figure figure) => SaveFigure(name, figure.ToSvg());
+
     /// <summary>A progress bar for <paramref name="total"/> steps (epochs), Keras style.</summary>
     public ProgressBar Progress(string label, int total) => new(label, total, Output);
 
