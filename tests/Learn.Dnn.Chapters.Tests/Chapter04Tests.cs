@@ -8,6 +8,9 @@ public sealed class Chapter04Tests(Chapter04Run chapter) : IClassFixture<Chapter
     [Fact]
     public void Iris_test_accuracy_is_at_least_95_percent()
     {
+        // 30 test flowers: one mistake is 3.3 points. With the default seed 42 the program gets 29 of 30 (0.967).
+        // Other seeds draw other splits: measured 0.83–1.0 over seeds 1–20 (mean about 0.94), because a few
+        // versicolor and virginica flowers overlap and sometimes several of them land in the test set.
         double accuracy = chapter.Result("iris test accuracy");
         Assert.True(accuracy >= 0.95, $"The softmax classifier should get at least 95% of the Iris test flowers right, got {accuracy:P1}.\n{chapter.Output}");
     }
@@ -25,6 +28,7 @@ public sealed class Chapter04Tests(Chapter04Run chapter) : IClassFixture<Chapter
     public void Two_moons_test_accuracy_is_at_least_95_percent()
     {
         double accuracy = chapter.Result("moons test accuracy");
+        // Measured 0.98 (100 test points, noise 0.15).
         Assert.True(accuracy >= 0.95, $"The sigmoid classifier should get at least 95% of the two-moons test points right, got {accuracy:P1}.");
     }
 
