@@ -100,7 +100,8 @@ public static class CSharpHighlighter
         if (previousWord == ".") return false;
         var next = end;
         while (next < code.Length && code[next] == ' ') next++;
-        return At(code, next) != '(';
+        var isAssignment = At(code, next) == '=' && At(code, next + 1) is not ('=' or '>');   // Eps = 1e-7: a name, not a type
+        return At(code, next) != '(' && !isAssignment;
     }
 
     private static bool IsStringStart(string code, int i) => code[i] switch

@@ -24,14 +24,15 @@ public static class SiteLayout
             {items}</ol>
             """;
         var first = pages.Count > 0 ? pages[0] : null;
-        return Document(BookTitle, body, hasMath: false, Navigation(null, first));
+        return Document(BookTitle, body, hasMath: false, Navigation(null, first, fromIndex: true));
     }
 
     private static string Label(BookPage page) => page.Number == 0 ? page.Title : $"{page.Number}. {page.Title}";
 
-    private static string Navigation(BookPage? previous, BookPage? next)
+    private static string Navigation(BookPage? previous, BookPage? next, bool fromIndex = false)
     {
-        var back = previous is null
+        var back = fromIndex ? "<span class=\"nav-prev\"></span>"
+            : previous is null
             ? "<a class=\"nav-prev\" href=\"index.html\" rel=\"prev\"><span class=\"nav-label\">Contents</span></a>"
             : $"<a class=\"nav-prev\" href=\"{previous.OutputName}\" rel=\"prev\"><span class=\"nav-label\">Previous</span>{Encode(Label(previous))}</a>";
         var forward = next is null
