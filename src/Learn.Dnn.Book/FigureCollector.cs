@@ -20,6 +20,9 @@ public sealed partial class FigureCollector(string root, string outputDirectory,
 
     private readonly List<Reference> _references = [];
 
+    /// <summary>Per chapter ("01"), why a figure may still be missing: not run, no program, the program failed...</summary>
+    private readonly Dictionary<string, string> _whyMissing = [];
+
     /// <summary>Notes an image of <paramref name="page"/> (repo-relative) at 1-based <paramref name="line"/>.</summary>
     public void Request(string url, string page, int line, string sourceDirectory)
     {
@@ -39,19 +42,22 @@ public sealed partial class FigureCollector(string root, string outputDirectory,
         {
             var missing = _references.Where(r => r.Url.StartsWith($"figures/ch{chapter}/", StringComparison.Ordinal)
                                                  && !File.Exists(ArtifactPath(r.Url))).ToList();
-            if (missing.Count > 0 && runChapters) RunChapter(chapter, missing[0]);
+            _whyMissing[chapter] = !runChapters ? "--no-run: chapter programs were not run"
+                : missing.Count > 0 ? RunChapter(chapter)
+                : "";
             CopyFolder(Path.Combine(root, "artifacts", "figures", $"ch{chapter}"), Path.Combine(outputDirectory, "figures", $"ch{chapter}"));
         }
 
         foreach (var reference in _references)
         {
-            var isFigure = ChapterFigure().IsMatch(reference.Url);
+            var figure = ChapterFigure().Match(reference.Url);
+            var isFigure = figure.Success;
             var source = isFigure ? ArtifactPath(reference.Url) : Path.GetFullPath(Path.Combine(reference.SourceDirectory, reference.Url));
             if (!File.Exists(source))
             {
                 errors.Add(reference.Page, reference.Line, isFigure
-                    ? $"figure '{reference.Url}' does not exist: expected {RepoRoot.Relative(root, source)}, written by chapter {reference.Url[9..11]}'s program" +
-                      (runChapters ? " (the program ran and did not write it)" : " (--no-run: chapter programs were not run)")
+                    ? $"figure '{reference.Url}' does not exist: expected {RepoRoot.Relative(root, source)}, written by chapter " +
+                      $"{figure.Groups["chapter"].Value}'s program ({_whyMissing.GetValueOrDefault(figure.Groups["chapter"].Value)})"
                     : $"image '{reference.Url}' does not exist (looked for {RepoRoot.Relative(root, source)})");
                 continue;
             }
@@ -61,29 +67,28 @@ public sealed partial class FigureCollector(string root, string outputDirectory,
 
     private string ArtifactPath(string url) => Path.Combine(root, "artifacts", url);
 
-    private void RunChapter(string chapter, Reference firstMissing)
+    /// <summary>Runs chapters/NN-* in quick mode; returns what to tell the reader if a figure is still missing.</summary>
+    private string RunChapter(string chapter)
     {
         var chaptersDir = Path.Combine(root, "chapters");
         var project = Directory.Exists(chaptersDir)
             ? Directory.GetDirectories(chaptersDir, $"{chapter}-*").Order(StringComparer.Ordinal).FirstOrDefault()
             : null;
         if (project is null)
-        {
-            errors.Add(firstMissing.Page, firstMissing.Line,
-                $"figure '{firstMissing.Url}' is missing and there is no chapter program chapters/{chapter}-* to produce it");
-            return;
-        }
+            return $"there is no chapter program chapters/{chapter}-* to produce it";
+
         var relativeProject = RepoRoot.Relative(root, project);
         var outDir = $"artifacts/figures/ch{chapter}";
-        Console.WriteLine($"Running {relativeProject} in quick mode to draw its figures (dotnet run --project {relativeProject} -- --quick --out {outDir})");
+        var command = $"dotnet run --project {relativeProject} -- --quick --out {outDir}";
+        Console.WriteLine($"Drawing the figures of chapter {chapter}: {command}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root };
         foreach (var argument in new[] { "run", "--project", relativeProject, "--", "--quick", "--out", outDir })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("FigureCollector: could not start 'dotnet'");
         process.WaitForExit();
-        if (process.ExitCode != 0)
-            errors.Add(firstMissing.Page, firstMissing.Line,
-                $"'dotnet run --project {relativeProject} -- --quick --out {outDir}' failed (exit {process.ExitCode}) while drawing '{firstMissing.Url}'");
+        return process.ExitCode == 0
+            ? $"'{command}' ran and did not write it"
+            : $"'{command}' failed with exit code {process.ExitCode}";
     }
 
     private static void CopyFolder(string from, string to)

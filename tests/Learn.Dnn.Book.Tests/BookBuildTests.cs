@@ -86,6 +86,30 @@ public sealed class BookBuildTests
     }
 
     [Fact]
+    public void Missing_figure_is_drawn_by_running_the_chapter_program_in_quick_mode()
+    {
+        using var repo = MiniBook(withFigure: false)
+            .Write("chapters/01-Relu/01-Relu.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+                </Project>
+                """)
+            .Write("chapters/01-Relu/Program.cs", """
+                // A stand-in chapter program: it draws its figure only when asked for the quick mode.
+                if (args is not ["--quick", "--out", var outDir]) { Console.Error.WriteLine("expected --quick --out DIR"); return 2; }
+                Directory.CreateDirectory(outDir);
+                File.WriteAllText(Path.Combine(outDir, "relu.svg"), "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>");
+                return 0;
+                """);
+
+        var result = repo.Build(runChapters: true);
+
+        Assert.False(result.Errors.Any, string.Join("\n", result.Errors.Messages));
+        Assert.True(File.Exists(repo.Path("artifacts/figures/ch01/relu.svg")), "the chapter program should have written artifacts/figures/ch01/relu.svg");
+        Assert.True(File.Exists(Path.Combine(repo.Site, "figures", "ch01", "relu.svg")));
+    }
+
+    [Fact]
     public void Every_problem_is_reported_in_one_build()
     {
         using var repo = MiniBook()
