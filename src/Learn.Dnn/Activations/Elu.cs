@@ -1,0 +1,20 @@
+namespace Learn.Dnn.Activations;
+
+/// <summary>The exponential linear unit (Clevert et al., 2015): x for x &gt; 0, α(eˣ − 1) otherwise; smooth at 0 when α = 1.</summary>
+[Chapter(3)]
+public sealed class Elu(float alpha = 1f) : Activation
+{
+    public float Alpha { get; } = alpha;
+
+    public override string Name => "elu";
+
+    #region math
+    /// <summary>f(x) = x for x &gt; 0, α(eˣ − 1) otherwise.</summary>
+    public static float Function(float x, float alpha) => x > 0f ? x : alpha * (MathF.Exp(x) - 1f);
+
+    /// <summary>f'(x) = 1 for x &gt; 0, αeˣ = y + α otherwise (from the output y).</summary>
+    public static float Derivative(float x, float y, float alpha) => x > 0f ? 1f : y + alpha;
+    #endregion
+
+    public override Tensor Call(Tensor x) => x.Elu(Alpha);
+}

@@ -1,0 +1,18 @@
+namespace Learn.Dnn.Activations;
+
+/// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
+[Chapter(3)]
+public sealed class Relu : Activation
+{
+    public override string Name => "relu";
+
+    #region math
+    /// <summary>relu(x) = max(0, x).</summary>
+    public static float Function(float x) => x > 0f ? x : 0f;
+
+    /// <summary>relu'(x) = 1 for x &gt; 0, else 0. At the kink x = 0 we take 0, as Keras and PyTorch do.</summary>
+    public static float Derivative(float x) => x > 0f ? 1f : 0f;
+    #endregion
+
+    public override Tensor Call(Tensor x) => x.Relu();
+}

@@ -1,0 +1,19 @@
+namespace Learn.Dnn.Activations;
+
+/// <summary>The logistic sigmoid σ(x) = 1/(1 + e⁻ˣ): squashes any number into (0, 1).</summary>
+[Chapter(3)]
+public sealed class Sigmoid : Activation
+{
+    public override string Name => "sigmoid";
+
+    #region math
+    /// <summary>σ(x) = 1/(1 + e⁻ˣ), written so that neither branch overflows.</summary>
+    public static float Function(float x) =>
+        x >= 0f ? 1f / (1f + MathF.Exp(-x)) : MathF.Exp(x) / (1f + MathF.Exp(x));
+
+    /// <summary>σ'(x) = σ(x)·(1 − σ(x)), from the output y = σ(x). Its largest value is ¼, at x = 0.</summary>
+    public static float Derivative(float y) => y * (1f - y);
+    #endregion
+
+    public override Tensor Call(Tensor x) => x.Sigmoid();
+}

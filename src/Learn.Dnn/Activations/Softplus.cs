@@ -1,0 +1,21 @@
+namespace Learn.Dnn.Activations;
+
+/// <summary>Softplus ln(1 + eˣ): a smooth ReLU whose derivative is the sigmoid.</summary>
+[Chapter(3)]
+public sealed class Softplus : Activation
+{
+    public override string Name => "softplus";
+
+    #region math
+    /// <summary>
+    /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|): the second form never overflows
+    /// (e⁸⁹ is already infinite in float32).
+    /// </summary>
+    public static float Function(float x) => MathF.Max(x, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(x)));
+
+    /// <summary>softplus'(x) = eˣ/(1 + eˣ) = σ(x).</summary>
+    public static float Derivative(float x) => Sigmoid.Function(x);
+    #endregion
+
+    public override Tensor Call(Tensor x) => x.Softplus();
+}

@@ -1,0 +1,60 @@
+using Learn.Dnn.Backends.Cpu;
+
+namespace Learn.Dnn.Backends;
+
+/// <summary>
+/// Where tensors live and run. <see cref="Cpu"/> is the default; <see cref="OpenCL"/> runs the same
+/// code on an OpenCL device (chapter 11). The environment variable LEARN_DNN_DEVICE=opencl (or
+/// opencl:&lt;name or index&gt;) changes the default for a whole program.
+/// </summary>
+[Chapter(1)]
+public static class Device
+{
+    private static IBackend? current;
+
+    /// <summary>The CPU backend.</summary>
+    public static IBackend Cpu => CpuBackend.Instance;
+
+    /// <summary>The device new tensors are created on unless one is named.</summary>
+    public static IBackend Default
+    {
+        get => current ??= Parse(Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
+        set => current = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// The device named by <paramref name="spec"/>: null, "" or "cpu" for the CPU; "opencl" for the
+    /// first OpenCL device; "opencl:NAME" or "opencl:INDEX" for a chosen one.
+    /// </summary>
+    public static IBackend Parse(string? spec)
+    {
+        string s = (spec ?? "").Trim();
+        if (s.Length == 0 || s.Equals("cpu", StringComparison.OrdinalIgnoreCase)) return Cpu;
+        if (s.Equals("opencl", StringComparison.OrdinalIgnoreCase)) return OpenCL();
+        if (s.StartsWith("opencl:", StringComparison.OrdinalIgnoreCase)) return OpenCL(s["opencl:".Length..]);
+        throw new ArgumentException($"Device: unknown device \"{spec}\"; expected cpu, opencl, or opencl:<name or index>.");
+    }
+
+    /// <summary>
+    /// An OpenCL device: the first one, or the one whose name contains <paramref name="nameOrIndex"/>
+    /// or whose index in the device list is <paramref name="nameOrIndex"/>. The OpenCL backend lives in
+    /// the assembly Learn.Dnn.OpenCL, which a program references to use it.
+    /// </summary>
+    public static IBackend OpenCL(string? nameOrIndex = null)
+    {
+        var type = Type.GetType("Learn.Dnn.OpenCL.OpenClBackend, Learn.Dnn.OpenCL")
+            ?? throw new InvalidOperationException(
+                "Device.OpenCL: the OpenCL backend assembly Learn.Dnn.OpenCL is not loaded; add a reference to src/Learn.Dnn.OpenCL.");
+        var create = type.GetMethod("Create", [typeof(string)])
+            ?? throw new InvalidOperationException("Device.OpenCL: Learn.Dnn.OpenCL.OpenClBackend has no Create(string) method.");
+        try
+        {
+            return (IBackend)create.Invoke(null, [nameOrIndex])!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}

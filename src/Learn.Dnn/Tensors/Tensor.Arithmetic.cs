@@ -1,0 +1,123 @@
+using Learn.Dnn.Backends;
+
+namespace Learn.Dnn;
+
+/// <summary>Elementwise arithmetic with NumPy broadcasting, each with its backward beside it.</summary>
+public sealed partial class Tensor
+{
+    #region binary
+    /// <summary>
+    /// c = a ∘ b elementwise, broadcasting the shapes (see <see cref="Shape.Broadcast"/>).
+    /// The backward of broadcasting is a sum: an input that was repeated along an axis receives the
+    /// sum of the gradients of all its copies (<see cref="SumTo"/>).
+    /// </summary>
+    private static Tensor Binary(BinaryOp op, string name, Tensor a, Tensor b,
+                                 Func<Tensor, Tensor, Tensor, Tensor> gradA,
+                                 Func<Tensor, Tensor, Tensor, Tensor> gradB)
+    {
+        RequireSameDevice(name, a, b);
+        var shape = Shape.Broadcast(a.Shape, b.Shape, name);
+        var c = Zeros(shape, a.Device);
+        a.Device.Binary(op, a.Storage, a.Shape, b.Storage, b.Shape, c.Storage, shape);
+        return c.WithGradient(name, [a, b], dC =>
+        {
+            if (a.RequiresGrad) a.AccumulateGrad(gradA(dC, a, b).SumTo(a.Shape));
+            if (b.RequiresGrad) b.AccumulateGrad(gradB(dC, a, b).SumTo(b.Shape));
+        });
+    }
+
+    /// <summary>c = a + b.   ∂c/∂a = 1, ∂c/∂b = 1.</summary>
+    [Chapter(1)]
+    public static Tensor Add(Tensor a, Tensor b) =>
+        Binary(BinaryOp.Add, "add", a, b, (dC, _, _) => dC, (dC, _, _) => dC);
+
+    /// <summary>c = a − b.   ∂c/∂a = 1, ∂c/∂b = −1.</summary>
+    [Chapter(1)]
+    public static Tensor Subtract(Tensor a, Tensor b) =>
+        Binary(BinaryOp.Subtract, "subtract", a, b, (dC, _, _) => dC, (dC, _, _) => -dC);
+
+    /// <summary>c = a ⊙ b.   ∂c/∂a = b, ∂c/∂b = a.</summary>
+    [Chapter(1)]
+    public static Tensor Multiply(Tensor a, Tensor b) =>
+        Binary(BinaryOp.Multiply, "multiply", a, b, (dC, _, y) => dC * y, (dC, x, _) => dC * x);
+
+    /// <summary>c = a / b.   ∂c/∂a = 1/b, ∂c/∂b = −a/b².</summary>
+    [Chapter(1)]
+    public static Tensor Divide(Tensor a, Tensor b) =>
+        Binary(BinaryOp.Divide, "divide", a, b, (dC, _, y) => dC / y, (dC, x, y) => -dC * x / (y * y));
+
+    /// <summary>c = max(a, b).   The gradient goes to the larger input (to a on ties).</summary>
+    [Chapter(1)]
+    public static Tensor Maximum(Tensor a, Tensor b) =>
+        Binary(BinaryOp.Maximum, "maximum", a, b,
+            (dC, x, y) => dC * GreaterOrEqualMask(x, y),
+            (dC, x, y) => dC * (1f - GreaterOrEqualMask(x, y)));
+    #endregion
+
+    /// <summary>1 where a ≥ b, else 0 (no gradient).</summary>
+    private static Tensor GreaterOrEqualMask(Tensor a, Tensor b)
+    {
+        using var _ = NoGrad();
+        var shape = Shape.Broadcast(a.Shape, b.Shape, "maximum");
+        var max = Zeros(shape, a.Device);
+        a.Device.Binary(BinaryOp.Maximum, a.Storage, a.Shape, b.Storage, b.Shape, max.Storage, shape);
+        var mask = Zeros(shape, a.Device);
+        a.Device.Binary(BinaryOp.Equal, max.Storage, shape, a.Storage, a.Shape, mask.Storage, shape);
+        return mask;
+    }
+
+    #region sum-to
+    /// <summary>
+    /// Sums this tensor down to <paramref name="shape"/>, the shape it was broadcast from:
+    /// the gradient of broadcasting. A no-op when the shapes already agree.
+    /// </summary>
+    internal Tensor SumTo(Shape shape)
+    {
+        if (shape == Shape) return this;
+        var result = Zeros(shape, Device);
+        Device.SumToShape(Storage, Shape, result.Storage, shape);
+        return result.WithGradient("sum_to", [this], dY => AccumulateGrad(dY.BroadcastTo(Shape)));
+    }
+
+    /// <summary>This tensor repeated along broadcast axes to <paramref name="shape"/>.</summary>
+    internal Tensor BroadcastTo(Shape shape)
+    {
+        if (shape == Shape) return this;
+        return this + Zeros(shape, Device);
+    }
+    #endregion
+
+    internal static void RequireSameDevice(string operation, Tensor a, Tensor b)
+    {
+        if (!ReferenceEquals(a.Device, b.Device))
+            throw new InvalidOperationException($"{operation}: tensors live on different devices ({a.Device.Name} and {b.Device.Name}); move one with To(device).");
+    }
+
+    /// <summary>A scalar on this tensor's device, for mixing numbers into tensor arithmetic.</summary>
+    private Tensor ScalarLike(float value) => Scalar(value, Device);
+
+    [Chapter(1)] public static Tensor operator +(Tensor a, Tensor b) => Add(a, b);
+    [Chapter(1)] public static Tensor operator -(Tensor a, Tensor b) => Subtract(a, b);
+    [Chapter(1)] public static Tensor operator *(Tensor a, Tensor b) => Multiply(a, b);
+    [Chapter(1)] public static Tensor operator /(Tensor a, Tensor b) => Divide(a, b);
+    [Chapter(1)] public static Tensor operator -(Tensor a) => a.Map(UnaryOp.Negate, 0f, "negate");
+    [Chapter(1)] public static Tensor operator +(Tensor a, float b) => a.Map(UnaryOp.AddScalar, b, "add_scalar");
+    [Chapter(1)] public static Tensor operator +(float a, Tensor b) => b + a;
+    [Chapter(1)] public static Tensor operator -(Tensor a, float b) => a + (-b);
+    [Chapter(1)] public static Tensor operator -(float a, Tensor b) => (-b) + a;
+    [Chapter(1)] public static Tensor operator *(Tensor a, float b) => a.Map(UnaryOp.Scale, b, "scale");
+    [Chapter(1)] public static Tensor operator *(float a, Tensor b) => b * a;
+    [Chapter(1)] public static Tensor operator /(Tensor a, float b) => a * (1f / b);
+    [Chapter(1)] public static Tensor operator /(float a, Tensor b) => Divide(b.ScalarLike(a), b);
+}
+
+public sealed partial class Tensor
+{
+    /// <summary>c = min(a, b).   The gradient goes to the smaller input (to a on ties).</summary>
+    [Chapter(1)]
+    public static Tensor Minimum(Tensor a, Tensor b) => -Maximum(-a, -b);
+
+    /// <summary>Every element limited to [low, high]; the gradient is zero where the limit applied.</summary>
+    [Chapter(4)]
+    public Tensor Clip(float low, float high) => Minimum(Maximum(this, ScalarLike(low)), ScalarLike(high));
+}

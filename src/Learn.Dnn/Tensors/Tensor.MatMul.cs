@@ -1,0 +1,39 @@
+namespace Learn.Dnn;
+
+public sealed partial class Tensor
+{
+    #region matmul
+    /// <summary>C = A·B, A: [n, k], B: [k, m] → C: [n, m].</summary>
+    [Chapter(1)]
+    public static Tensor MatMul(Tensor a, Tensor b)
+    {
+        if (a.Rank != 2 || b.Rank != 2 || a.Shape[1] != b.Shape[0])
+            throw new ShapeMismatchException(
+                $"MatMul: A is {a.Shape} and B is {b.Shape}; expected A: [n, k] and B: [k, m] with A's columns equal to B's rows" +
+                (a.Rank == 2 && b.Rank == 2 ? $" ({a.Shape[1]} ≠ {b.Shape[0]})." : "."));
+        RequireSameDevice("MatMul", a, b);
+        int n = a.Shape[0], k = a.Shape[1], m = b.Shape[1];
+        var c = Zeros(new Shape(n, m), a.Device);
+        a.Device.Gemm(false, false, n, m, k, 1f, a.Storage, b.Storage, 0f, c.Storage);
+        return c.WithGradient("matmul", [a, b], dC =>
+        {
+            if (a.RequiresGrad)   // ∂L/∂A = ∂L/∂C · Bᵀ   [n, m]·[m, k] → [n, k]
+            {
+                var dA = Zeros(a.Shape, a.Device);
+                a.Device.Gemm(false, true, n, k, m, 1f, dC.Storage, b.Storage, 0f, dA.Storage);
+                a.AccumulateGrad(dA);
+            }
+            if (b.RequiresGrad)   // ∂L/∂B = Aᵀ · ∂L/∂C   [k, n]·[n, m] → [k, m]
+            {
+                var dB = Zeros(b.Shape, b.Device);
+                a.Device.Gemm(true, false, k, m, n, 1f, a.Storage, dC.Storage, 0f, dB.Storage);
+                b.AccumulateGrad(dB);
+            }
+        });
+    }
+    #endregion
+
+    /// <summary>this · other.</summary>
+    [Chapter(1)]
+    public Tensor MatMul(Tensor other) => MatMul(this, other);
+}
