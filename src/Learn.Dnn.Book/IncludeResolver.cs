@@ -96,7 +96,8 @@ public sealed partial class IncludeResolver(string root, BuildErrors errors)
                     errors.Add(RepoRoot.Relative(root, file), region.StartLine,
                         region.Name.Length == 0
                             ? "#region without a name: name it and include it in a chapter, or remove it"
-                            : $"region '{region.Name}' is not included by any book page; include it with {{{{#include <path>#{region.Name}}}}} or remove the region");
+                            : $"region '{region.Name}' is not included by any book page; include it in a chapter with " +
+                              $"{{{{#include ../{RepoRoot.Relative(root, file)}#{region.Name}}}}} or remove the region");
             }
         }
     }

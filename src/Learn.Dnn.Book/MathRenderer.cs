@@ -19,10 +19,18 @@ public sealed class MathRenderer(string toolDirectory)
 {
     public string KatexDirectory => Path.Combine(toolDirectory, "node_modules", "katex", "dist");
 
+    /// <summary>Builds running side by side (the tests) must not run two 'npm ci' in one folder.</summary>
+    private static readonly Lock InstallLock = new();
+
     public bool IsInstalled => File.Exists(Path.Combine(KatexDirectory, "katex.min.css"));
 
     /// <summary>Installs KaTeX from package-lock.json (npm ci) when node_modules is missing.</summary>
     public void EnsureInstalled()
+    {
+        lock (InstallLock) Install();
+    }
+
+    private void Install()
     {
         if (IsInstalled) return;
         Console.WriteLine($"KaTeX is not installed in {toolDirectory}; running 'npm ci' there.");

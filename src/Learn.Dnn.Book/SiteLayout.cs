@@ -8,8 +8,11 @@ public static class SiteLayout
     public const string BookTitle = "Learn.Dnn";
     public const string Subtitle = "A deep-learning engine in C#, built one chapter at a time";
 
-    public static string Page(BookPage page, string body, BookPage? previous, BookPage? next, bool hasMath) =>
-        Document($"{Label(page)} — {BookTitle}", body, hasMath, Navigation(previous, next));
+    public static string Page(BookPage page, string body, BookPage? previous, BookPage? next, bool hasMath)
+    {
+        var eyebrow = page.Number == 0 ? "" : $"<p class=\"chapter-label\">Chapter {page.Number}</p>\n";
+        return Document($"{Label(page)} — {BookTitle}", eyebrow + body, hasMath, Navigation(previous, next));
+    }
 
     public static string Index(IReadOnlyList<BookPage> pages)
     {
