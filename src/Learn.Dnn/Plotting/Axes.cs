@@ -55,8 +55,12 @@ public sealed class Axes
     /// Points coloured (and shaped) by class: classes[i] ∈ {0, 1, ...}; the legend names each class
     /// (classNames[c], or "class c"). Class c has palette colour c in every panel.
     /// </summary>
-    public Axes Scatter(double[] x, double[] y, int[] classes, string[]? classNames = null) =>
+    public Axes Scatter(double[] x, double[] y, int[] classes, string[]? classNames = null)
+    {
         Add(new ScatterPlot(x, y, classes, classNames));
+        if (classes.Length > 0) _nextColor = Math.Max(_nextColor, classes.Max() + 1);   // later series do not take a class's colour
+        return this;
+    }
 
     /// <summary>Points [n, 2] (column 0 = x, column 1 = y), coloured by class.</summary>
     public Axes Scatter(float[,] points, int[] classes, string[]? classNames = null)
@@ -192,7 +196,13 @@ public sealed class Axes
             foreach (var item in items) item.Render(svg, whole);
             return;
         }
-        var frame = Layout(items, left, top + topMargin, width, height - topMargin, out var xAxis, out var yAxis);
+        var entries = items.SelectMany(i => i.LegendEntries).ToList();
+        var points = items.SelectMany(i => i.Points).ToList();
+        var frame = Layout(items, left, top + topMargin, width, height - topMargin, 0, out var xAxis, out var yAxis);
+        var legend = entries.Count == 0 ? default : Legend.BestCorner(frame, entries, points);
+        bool legendOutside = entries.Count > 0 && legend.Covered > 0;
+        if (legendOutside)   // every inner corner would hide data: make room on the right
+            frame = Layout(items, left, top + topMargin, width, height - topMargin, Legend.Width(entries) + 12, out xAxis, out yAxis);
         DrawGrid(svg, frame, xAxis, yAxis, raster: items.Any(i => i.IsRaster));
         svg.ClipRectangle(id + "-clip", frame.Left, frame.Top, frame.Width, frame.Height);
         svg.BeginGroup($"clip-path=\"url(#{id}-clip)\"");
@@ -201,26 +211,33 @@ public sealed class Axes
         svg.Rectangle(frame.Left, frame.Top, frame.Width, frame.Height, "none", "#444444", 1);
         DrawTicks(svg, frame, xAxis, yAxis);
         DrawAxisLabels(svg, frame, left);
-        Legend.Render(svg, frame, items.SelectMany(i => i.LegendEntries).ToList(), items.SelectMany(i => i.Points));
-        items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault()?.Render(svg, frame.Right, frame.Top, frame.Height, id + "-colorbar");
+        var colorBar = items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault();
+        colorBar?.Render(svg, frame.Right, frame.Top, frame.Height, id + "-colorbar");
+        if (legendOutside)
+            Legend.Render(svg, frame.Right + (colorBar?.Width(frame.Height) ?? 0) + 12, frame.Top, entries);
+        else if (entries.Count > 0)
+        {
+            legend = Legend.BestCorner(frame, entries, points);
+            Legend.Render(svg, legend.X, legend.Y, entries);
+        }
     }
 
     /// <summary>
-    /// Margins from what they hold: the y tick labels' width on the left, the colour bar on the
-    /// right; then as many ticks as fit (about one per 45 px up, one per 60 px and label width across).
+    /// Margins from what they hold: the y tick labels' width on the left, the colour bar (and a
+    /// legend placed outside) on the right; then as many ticks as fit (about one per 45 px up; across, one per 50 px, fewer if the labels would touch).
     /// </summary>
-    private Frame Layout(List<PlotItem> items, double left, double top, double width, double height,
+    private Frame Layout(List<PlotItem> items, double left, double top, double width, double height, double legendWidth,
                          out Axis xAxis, out Axis yAxis)
     {
         double bottomMargin = 30 + (XLabel == "" ? 0 : 22);
         double plotHeight = height - bottomMargin;
         yAxis = Axis.For(Title, "y", items, isY: true, YLimits, LogY, Math.Clamp((int)(plotHeight / 45), 3, 10));
         var colorBar = items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault();
-        double rightMargin = 18 + (colorBar?.Width(plotHeight) ?? 0);
+        double rightMargin = 18 + (colorBar?.Width(plotHeight) ?? 0) + legendWidth;
         double leftMargin = 10 + (YLabel == "" ? 0 : 24) + yAxis.WidestLabel(12) + 10;
         double plotWidth = width - leftMargin - rightMargin;
 
-        int maxTicks = Math.Clamp((int)(plotWidth / 60), 3, 10);
+        int maxTicks = Math.Clamp((int)(plotWidth / 50), 5, 10);
         xAxis = Axis.For(Title, "x", items, isY: false, XLimits, log: false, maxTicks);
         while (!xAxis.IsCategorical && maxTicks > 3 && xAxis.Labels.Length * (xAxis.WidestLabel(12) + 12) > plotWidth)
             xAxis = Axis.For(Title, "x", items, isY: false, XLimits, log: false, --maxTicks);
