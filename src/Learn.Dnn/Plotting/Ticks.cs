@@ -69,8 +69,8 @@ public static class Ticks
     }
 
     /// <summary>
-    /// Labels for linear ticks, with as many decimals as the step needs ("0", "0.5", "1")
-    /// and scientific notation ("2e6", "1.5e-7") for very large or very small values.
+    /// Labels for linear ticks, with as many decimals as the step needs ("0", "0.5", "1.0")
+    /// and scientific notation ("2e6", "1.5e-7") when the largest tick is ≥ 10⁵ or &lt; 10⁻³.
     /// </summary>
     public static string[] Labels(IReadOnlyList<double> ticks)
     {
@@ -78,10 +78,10 @@ public static class Ticks
         double step = ticks.Count > 1 ? Math.Abs(ticks[1] - ticks[0]) : Math.Max(Math.Abs(ticks[0]), 1);
         double largest = ticks.Max(Math.Abs);
         int stepExponent = (int)Math.Floor(Math.Log10(step) + 1e-9);
-        bool scientific = largest >= 1e5 || stepExponent < -4;
+        bool scientific = largest >= 1e5 || largest < 1e-3;   // 1 ± 1e-7 still reads best as 1.0000001
         return ticks.Select(t => Math.Abs(t) < step * 1e-6 ? "0"
                                  : scientific ? Scientific(t, stepExponent)
-                                 : t.ToString("F" + Math.Max(0, -stepExponent), CultureInfo.InvariantCulture))
+                                 : t.ToString("F" + Math.Clamp(-stepExponent, 0, 15), CultureInfo.InvariantCulture))
                     .ToArray();
     }
 
