@@ -150,6 +150,25 @@ public sealed class Axes
     }
 
     /// <summary>
+    /// Two-class decision regions over the data's range (widened by 10 % on each side), with the
+    /// data points [n, 2] scattered on top, coloured by class.
+    /// </summary>
+    public Axes DecisionBoundary(Func<float[,], float[]> probability, float[,] points, int[] classes,
+                                 string[]? classNames = null, int resolution = 150)
+    {
+        var (x, y) = PaddedRange(points);
+        return DecisionBoundary(probability, x, y, resolution).Scatter(points, classes, classNames);
+    }
+
+    /// <summary>Multi-class decision regions over the data's range, with the data scattered on top.</summary>
+    public Axes DecisionBoundary(Func<float[,], float[,]> classProbabilities, float[,] points, int[] classes,
+                                 string[]? classNames = null, int resolution = 150)
+    {
+        var (x, y) = PaddedRange(points);
+        return DecisionBoundary(classProbabilities, x, y, resolution).Scatter(points, classes, classNames);
+    }
+
+    /// <summary>
     /// Two-class decision regions from a precomputed grid: probability[i, j] = P(class 1) at
     /// row i along y (row 0 at y.Min), column j along x.
     /// </summary>
@@ -163,6 +182,22 @@ public sealed class Axes
     public Axes ImageGrid(IReadOnlyList<float[]> images, int height, int width, string[]? captions = null,
                           int? columns = null, Colormap? colormap = null) =>
         Add(new ImageGrid(images, height, width, captions, columns, colormap));
+
+    // The bounding box of points [n, 2], widened by 10 % of its size (or by 1 where it is flat).
+    private static ((double Min, double Max) X, (double Min, double Max) Y) PaddedRange(float[,] points)
+    {
+        if (points.GetLength(1) != 2 || points.GetLength(0) == 0)
+            throw new ArgumentException($"Axes.DecisionBoundary: points must be [n, 2] with n ≥ 1, got [{points.GetLength(0)}, {points.GetLength(1)}].");
+        (double Min, double Max) Padded(int column)
+        {
+            var values = DataCheck.Finite("DecisionBoundary", "points", column == 0 ? "x" : "y",
+                Enumerable.Range(0, points.GetLength(0)).Select(i => (double)points[i, column]).ToArray());
+            var (min, max) = DataCheck.Range(values);
+            double pad = max > min ? 0.1 * (max - min) : 1;
+            return (min - pad, max + pad);
+        }
+        return (Padded(0), Padded(1));
+    }
 
     private Axes Add(PlotItem item)
     {
