@@ -170,6 +170,7 @@ internal static class SampleFigures
         }
         var figure = new Figure("Test digits: predicted (true)");
         figure.Axes.ImageGrid(images, 28, 28, images.Select((_, n) => $"{n % 10} ({(n + 1) % 10})").ToArray(), columns: 6);
+        figure.Height = 330;   // two rows of images need less height than the default
         return figure;
     }
 }
