@@ -19,11 +19,12 @@ public static class SoftmaxCrossEntropy
             logProbs = logits.LogSoftmax();                              // [N, K], stable (log-sum-exp)
             loss = -(targets * logProbs).Sum() * (1f / n);               // scalar
         }
-        return loss.WithGradient("softmax_cross_entropy", [logits], dL =>
+        return loss.WithGradient("softmax_cross_entropy", [logits, targets], dL =>
         {
             using var _ = Tensor.NoGrad();
-            var gradient = (logProbs.Exp() - targets) * dL * (1f / n);   // (p − y)·∂L/∂loss / N
-            logits.AccumulateGrad(gradient);
+            var scale = dL * (1f / n);
+            logits.AccumulateGrad((logProbs.Exp() - targets) * scale);     // ∂L/∂z = (p − y)/N
+            if (targets.RequiresGrad) targets.AccumulateGrad(-logProbs * scale);   // ∂L/∂y = −log p/N (soft targets)
         });
     }
     #endregion

@@ -55,8 +55,12 @@ public sealed class Axes
     /// Points coloured (and shaped) by class: classes[i] ∈ {0, 1, ...}; the legend names each class
     /// (classNames[c], or "class c"). Class c has palette colour c in every panel.
     /// </summary>
-    public Axes Scatter(double[] x, double[] y, int[] classes, string[]? classNames = null) =>
+    public Axes Scatter(double[] x, double[] y, int[] classes, string[]? classNames = null)
+    {
         Add(new ScatterPlot(x, y, classes, classNames));
+        if (classes.Length > 0) _nextColor = Math.Max(_nextColor, classes.Max() + 1);   // later series do not take a class's colour
+        return this;
+    }
 
     /// <summary>Points [n, 2] (column 0 = x, column 1 = y), coloured by class.</summary>
     public Axes Scatter(float[,] points, int[] classes, string[]? classNames = null)
@@ -146,6 +150,25 @@ public sealed class Axes
     }
 
     /// <summary>
+    /// Two-class decision regions over the data's range (widened by 10 % on each side), with the
+    /// data points [n, 2] scattered on top, coloured by class.
+    /// </summary>
+    public Axes DecisionBoundary(Func<float[,], float[]> probability, float[,] points, int[] classes,
+                                 string[]? classNames = null, int resolution = 150)
+    {
+        var (x, y) = PaddedRange(points);
+        return DecisionBoundary(probability, x, y, resolution).Scatter(points, classes, classNames);
+    }
+
+    /// <summary>Multi-class decision regions over the data's range, with the data scattered on top.</summary>
+    public Axes DecisionBoundary(Func<float[,], float[,]> classProbabilities, float[,] points, int[] classes,
+                                 string[]? classNames = null, int resolution = 150)
+    {
+        var (x, y) = PaddedRange(points);
+        return DecisionBoundary(classProbabilities, x, y, resolution).Scatter(points, classes, classNames);
+    }
+
+    /// <summary>
     /// Two-class decision regions from a precomputed grid: probability[i, j] = P(class 1) at
     /// row i along y (row 0 at y.Min), column j along x.
     /// </summary>
@@ -159,6 +182,22 @@ public sealed class Axes
     public Axes ImageGrid(IReadOnlyList<float[]> images, int height, int width, string[]? captions = null,
                           int? columns = null, Colormap? colormap = null) =>
         Add(new ImageGrid(images, height, width, captions, columns, colormap));
+
+    // The bounding box of points [n, 2], widened by 10 % of its size (or by 1 where it is flat).
+    private static ((double Min, double Max) X, (double Min, double Max) Y) PaddedRange(float[,] points)
+    {
+        if (points.GetLength(1) != 2 || points.GetLength(0) == 0)
+            throw new ArgumentException($"Axes.DecisionBoundary: points must be [n, 2] with n ≥ 1, got [{points.GetLength(0)}, {points.GetLength(1)}].");
+        (double Min, double Max) Padded(int column)
+        {
+            var values = DataCheck.Finite("DecisionBoundary", "points", column == 0 ? "x" : "y",
+                Enumerable.Range(0, points.GetLength(0)).Select(i => (double)points[i, column]).ToArray());
+            var (min, max) = DataCheck.Range(values);
+            double pad = max > min ? 0.1 * (max - min) : 1;
+            return (min - pad, max + pad);
+        }
+        return (Padded(0), Padded(1));
+    }
 
     private Axes Add(PlotItem item)
     {
@@ -192,7 +231,13 @@ public sealed class Axes
             foreach (var item in items) item.Render(svg, whole);
             return;
         }
-        var frame = Layout(items, left, top + topMargin, width, height - topMargin, out var xAxis, out var yAxis);
+        var entries = items.SelectMany(i => i.LegendEntries).ToList();
+        var points = items.SelectMany(i => i.Points).ToList();
+        var frame = Layout(items, left, top + topMargin, width, height - topMargin, 0, out var xAxis, out var yAxis);
+        var legend = entries.Count == 0 ? default : Legend.BestCorner(frame, entries, points);
+        bool legendOutside = entries.Count > 0 && legend.Covered > 0;
+        if (legendOutside)   // every inner corner would hide data: make room on the right
+            frame = Layout(items, left, top + topMargin, width, height - topMargin, Legend.Width(entries) + 12, out xAxis, out yAxis);
         DrawGrid(svg, frame, xAxis, yAxis, raster: items.Any(i => i.IsRaster));
         svg.ClipRectangle(id + "-clip", frame.Left, frame.Top, frame.Width, frame.Height);
         svg.BeginGroup($"clip-path=\"url(#{id}-clip)\"");
@@ -201,26 +246,33 @@ public sealed class Axes
         svg.Rectangle(frame.Left, frame.Top, frame.Width, frame.Height, "none", "#444444", 1);
         DrawTicks(svg, frame, xAxis, yAxis);
         DrawAxisLabels(svg, frame, left);
-        Legend.Render(svg, frame, items.SelectMany(i => i.LegendEntries).ToList(), items.SelectMany(i => i.Points));
-        items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault()?.Render(svg, frame.Right, frame.Top, frame.Height, id + "-colorbar");
+        var colorBar = items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault();
+        colorBar?.Render(svg, frame.Right, frame.Top, frame.Height, id + "-colorbar");
+        if (legendOutside)
+            Legend.Render(svg, frame.Right + (colorBar?.Width(frame.Height) ?? 0) + 12, frame.Top, entries);
+        else if (entries.Count > 0)
+        {
+            legend = Legend.BestCorner(frame, entries, points);
+            Legend.Render(svg, legend.X, legend.Y, entries);
+        }
     }
 
     /// <summary>
-    /// Margins from what they hold: the y tick labels' width on the left, the colour bar on the
-    /// right; then as many ticks as fit (about one per 45 px up, one per 60 px and label width across).
+    /// Margins from what they hold: the y tick labels' width on the left, the colour bar (and a
+    /// legend placed outside) on the right; then as many ticks as fit (about one per 45 px up; across, one per 50 px, fewer if the labels would touch).
     /// </summary>
-    private Frame Layout(List<PlotItem> items, double left, double top, double width, double height,
+    private Frame Layout(List<PlotItem> items, double left, double top, double width, double height, double legendWidth,
                          out Axis xAxis, out Axis yAxis)
     {
         double bottomMargin = 30 + (XLabel == "" ? 0 : 22);
         double plotHeight = height - bottomMargin;
         yAxis = Axis.For(Title, "y", items, isY: true, YLimits, LogY, Math.Clamp((int)(plotHeight / 45), 3, 10));
         var colorBar = items.Select(i => i.ColorBar).OfType<ColorBar>().FirstOrDefault();
-        double rightMargin = 18 + (colorBar?.Width(plotHeight) ?? 0);
+        double rightMargin = 18 + (colorBar?.Width(plotHeight) ?? 0) + legendWidth;
         double leftMargin = 10 + (YLabel == "" ? 0 : 24) + yAxis.WidestLabel(12) + 10;
         double plotWidth = width - leftMargin - rightMargin;
 
-        int maxTicks = Math.Clamp((int)(plotWidth / 60), 3, 10);
+        int maxTicks = Math.Clamp((int)(plotWidth / 50), 5, 10);
         xAxis = Axis.For(Title, "x", items, isY: false, XLimits, log: false, maxTicks);
         while (!xAxis.IsCategorical && maxTicks > 3 && xAxis.Labels.Length * (xAxis.WidestLabel(12) + 12) > plotWidth)
             xAxis = Axis.For(Title, "x", items, isY: false, XLimits, log: false, --maxTicks);

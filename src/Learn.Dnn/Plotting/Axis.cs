@@ -5,8 +5,9 @@ internal sealed record Axis(double Min, double Max, double[] Ticks, string[] Lab
 {
     /// <summary>
     /// Lays out an axis for the items' data. Categories give one tick per category. Otherwise the
-    /// limits are the given ones, or the data's range: exactly (rasters), or widened to the
-    /// enclosing nice ticks (lines, scatters: the axis then starts and ends on a labelled tick).
+    /// limits are the given ones, or the data's range plus a margin (5 % on each side for lines and
+    /// markers, so nothing sits on the frame; none for rasters, which fill the plot exactly), and
+    /// the ticks are the nice ticks that fall inside the limits.
     /// </summary>
     public static Axis For(string panel, string name, IReadOnlyList<PlotItem> items, bool isY,
                            (double Min, double Max)? limits, bool log, int maxTicks)
@@ -17,33 +18,40 @@ internal sealed record Axis(double Min, double Max, double[] Ticks, string[] Lab
                             categories.ToArray(), false, true);
 
         var ranges = items.Select(i => isY ? i.YRange : i.XRange).OfType<(double Min, double Max)>().ToList();
-        bool tight = limits is not null || items.Any(i => i.IsRaster);
         var (min, max) = limits ?? (ranges.Count == 0 ? (0, 1) : (ranges.Min(r => r.Min), ranges.Max(r => r.Max)));
         if (!double.IsFinite(min) || !double.IsFinite(max) || min > max)
             throw new ArgumentException($"Axes \"{panel}\": the {name} limits must be finite with min ≤ max, got ({min}, {max}).");
-        if (log) return LogAxis(panel, name, min, max, tight, maxTicks);
+        double margin = limits is not null || items.Any(i => i.IsRaster) || items.Count == 0 ? 0 : items.Max(i => i.Margin);
+        return log ? LogAxis(panel, name, min, max, margin, maxTicks) : LinearAxis(min, max, margin, maxTicks);
+    }
 
-        double margin = items.Count == 0 ? 0 : items.Max(i => i.Margin);
-        if (!tight && margin > 0 && max > min) (min, max) = (min - margin * (max - min), max + margin * (max - min));
-        double[] ticks = Plotting.Ticks.Linear(min, max, maxTicks);
-        if (tight)
-        {
-            (min, max) = Plotting.Ticks.WidenIfConstant(min, max);
-            var scale = new Scale(min, max, 0, 1);
-            ticks = ticks.Where(scale.Contains).ToArray();
-        }
-        else (min, max) = (ticks[0], ticks[^1]);
+    internal static Axis LinearAxis(double min, double max, double margin, int maxTicks)
+    {
+        (min, max) = Plotting.Ticks.WidenIfConstant(min, max);
+        (min, max) = (min - margin * (max - min), max + margin * (max - min));
+        var inside = new Scale(min, max, 0, 1);
+        // Ticks that cover the range may fall outside it; ask for finer steps until at least
+        // four (or maxTicks − 1, if fewer) land inside.
+        int wanted = Math.Min(4, maxTicks - 1);
+        double[] ticks = [];
+        for (int count = maxTicks; count <= 2 * maxTicks + 2 && ticks.Length < wanted; count++)
+            ticks = Plotting.Ticks.Linear(min, max, count).Where(inside.Contains).ToArray();
         return new Axis(min, max, ticks, Plotting.Ticks.Labels(ticks), false, false);
     }
 
-    private static Axis LogAxis(string panel, string name, double min, double max, bool tight, int maxTicks)
+    /// <summary>On a log axis the margin is a factor: [min / r^margin, max · r^margin] with r = max / min.</summary>
+    private static Axis LogAxis(string panel, string name, double min, double max, double margin, int maxTicks)
     {
         if (min <= 0)
             throw new ArgumentException(
                 $"Axes \"{panel}\": the {name} axis is logarithmic but the data reach {min}; a log axis needs values > 0.");
-        double[] ticks = Plotting.Ticks.Log(min, max, maxTicks);
-        if (tight && max > min) ticks = ticks.Where(new Scale(min, max, 0, 1, log: true).Contains).ToArray();
-        else (min, max) = (ticks[0], ticks[^1]);
+        if (max / min < 1.01) (min, max) = (min / 1.1, max * 1.1);   // a constant series still gets a range
+        double factor = Math.Pow(max / min, margin);
+        (min, max) = (min / factor, max * factor);
+        var inside = new Scale(min, max, 0, 1, log: true);
+        double[] ticks = Plotting.Ticks.Log(min, max, maxTicks).Where(inside.Contains).ToArray();
+        if (ticks.Length < 3)   // fewer than three powers of ten inside: label 1, 2, 5 × 10^k instead
+            ticks = Plotting.Ticks.Log(min, max, int.MaxValue).Where(inside.Contains).ToArray();
         return new Axis(min, max, ticks, Plotting.Ticks.LogLabels(ticks), true, false);
     }
 

@@ -13,10 +13,8 @@ internal sealed record ColorBar(double Min, double Max, Colormap Colormap, strin
     private (double[] Ticks, string[] Labels) TicksFor(double height)
     {
         if (Max <= Min) return ([Min], Ticks.Labels([Min]));
-        double[] ticks = Ticks.Linear(Min, Max, Math.Clamp((int)(height / 45), 3, 8));
-        var scale = new Scale(Min, Max, 0, 1);
-        ticks = ticks.Where(scale.Contains).ToArray();
-        return (ticks, Ticks.Labels(ticks));
+        var axis = Axis.LinearAxis(Min, Max, margin: 0, Math.Clamp((int)(height / 45), 3, 8));
+        return (axis.Ticks, axis.Labels);
     }
 
     /// <summary>The width the bar, its tick labels and its title take to the right of the plot.</summary>
@@ -43,7 +41,7 @@ internal sealed record ColorBar(double Min, double Max, Colormap Colormap, strin
         }
         if (Label != "")
         {
-            double labelX = x + BarWidth + 6 + labels.Max(l => SvgWriter.TextWidth(l, FontSize)) + 14;
+            double labelX = x + BarWidth + 6 + labels.Max(l => SvgWriter.TextWidth(l, FontSize)) + 10;
             svg.Text(labelX, top + height / 2, Label, 13, rotate: 90, cssClass: "colorbar-title");
         }
         svg.EndGroup();

@@ -33,6 +33,10 @@ public sealed class Colormap
     /// <summary>Class-0 blue at 0, white at 0.5, class-1 orange at 1 (Okabe–Ito ends).</summary>
     public static Colormap BlueOrange { get; } = new("blue-orange", "#0072B2", "#FFFFFF", "#E69F00");
 
+    /// <summary>The same map faded towards white: each stop becomes (1 − strength)·white + strength·stop.</summary>
+    public Colormap Faded(double strength) => new(
+        $"{Name}-faded", _stops.Select(c => Palette.ToHex(Palette.Mix((255, 255, 255), c, strength))).ToArray());
+
     /// <summary>The colour at t (clamped to [0, 1]).</summary>
     public (byte R, byte G, byte B) Rgb(double t)
     {

@@ -15,6 +15,9 @@ internal sealed class DecisionBoundary : PlotItem
     private readonly double[][,]? _classProbabilities;   // k grids [rows, columns]
     private readonly (double Min, double Max) _x, _y;
 
+    /// <summary>Faded, so that the data points drawn on top stand out; the colour bar shows the same map.</summary>
+    private static readonly Colormap Shade = Colormap.BlueOrange.Faded(0.45);
+
     /// <summary>Two classes: probability[i, j] = P(class 1) at row i (y, bottom first), column j (x).</summary>
     public DecisionBoundary(double[,] probability, (double Min, double Max) x, (double Min, double Max) y)
     {
@@ -57,7 +60,7 @@ internal sealed class DecisionBoundary : PlotItem
     public override bool IsRaster => true;
 
     public override ColorBar? ColorBar =>
-        _classProbabilities is null ? new ColorBar(0, 1, Colormap.BlueOrange, "P(class 1)") : null;
+        _classProbabilities is null ? new ColorBar(0, 1, Shade, "P(class 1)") : null;
 
     private int Rows => _probabilities.GetLength(0);
     private int Columns => _probabilities.GetLength(1);
@@ -87,13 +90,13 @@ internal sealed class DecisionBoundary : PlotItem
             {
                 (byte R, byte G, byte B) color;
                 if (_classProbabilities is null)
-                    color = Palette.Mix(white, Colormap.BlueOrange.Rgb(_probabilities[i, j]), 0.55);
+                    color = Shade.Rgb(_probabilities[i, j]);
                 else
                 {
                     int best = ArgMax(i, j);
                     double k = _classProbabilities.Length;
                     double sureness = (_classProbabilities[best][i, j] - 1 / k) / (1 - 1 / k);   // 0 at a uniform guess, 1 when certain
-                    color = Palette.Mix(white, Palette.Rgb(best), 0.2 + 0.35 * sureness);
+                    color = Palette.Mix(white, Palette.Rgb(best), 0.15 + 0.35 * sureness);
                 }
                 int offset = ((Rows - 1 - i) * Columns + j) * 3;
                 (rgb[offset], rgb[offset + 1], rgb[offset + 2]) = color;

@@ -69,12 +69,24 @@ public sealed class Figure
         for (int n = 0; n < _panels.Length; n++)
         {
             double left = (n % Columns) * panelWidth, top = band + (n / Columns) * panelHeight;
-            svg.BeginGroup($"class=\"panel\" id=\"panel{n}\"");
-            _panels[n].Render(svg, left, top, panelWidth, panelHeight, $"panel{n}");
+            svg.BeginGroup("class=\"panel\"");
+            _panels[n].Render(svg, left, top, panelWidth, panelHeight, $"{IdPlaceholder}-panel{n}");
             svg.EndGroup();
         }
         svg.End();
-        return svg.ToString();
+        return WithUniqueIds(svg.ToString());
+    }
+
+    // Clip paths and gradients are referenced by id. When several figures are inlined in one
+    // HTML page their ids must differ, so each figure's ids start with a hash of its own content:
+    // unique per figure, yet the same on every run. "<" cannot occur unescaped in any text,
+    // so the placeholder cannot clash with a title or label.
+    private const string IdPlaceholder = "<ID>";
+
+    private static string WithUniqueIds(string svg)
+    {
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(svg));
+        return svg.Replace(IdPlaceholder, "fig" + Convert.ToHexString(hash, 0, 4).ToLowerInvariant());
     }
 
     /// <summary>Writes the SVG to <paramref name="path"/> (UTF-8), creating its directory if needed.</summary>

@@ -2,31 +2,41 @@ namespace Learn.Dnn.Plotting;
 
 /// <summary>
 /// The legend box: one row per labelled series (symbol, then label). It goes into whichever inner
-/// corner of the plot area covers the fewest data points, as matplotlib's loc="best" does.
+/// corner of the plot area covers the fewest data points, as matplotlib's loc="best" does; when
+/// every corner would cover some, the panel moves it outside, to the right of the plot area.
 /// </summary>
 internal static class Legend
 {
     private const double FontSize = 12, RowHeight = 20, Inset = 8;
 
-    public static void Render(SvgWriter svg, Frame frame, IReadOnlyList<LegendEntry> entries,
-                              IEnumerable<(double X, double Y)> dataPoints)
+    public static double Width(IReadOnlyList<LegendEntry> entries) =>
+        38 + entries.Max(e => SvgWriter.TextWidth(e.Label, FontSize)) + 10;
+
+    public static double Height(IReadOnlyList<LegendEntry> entries) => 8 + RowHeight * entries.Count;
+
+    /// <summary>The inner corner covering the fewest data points, and how many it covers.</summary>
+    public static (double X, double Y, int Covered) BestCorner(Frame frame, IReadOnlyList<LegendEntry> entries,
+                                                                IEnumerable<(double X, double Y)> dataPoints)
     {
-        if (entries.Count == 0) return;
-        double width = 38 + entries.Max(e => SvgWriter.TextWidth(e.Label, FontSize)) + 10;
-        double height = 8 + RowHeight * entries.Count;
+        double width = Width(entries), height = Height(entries);
         var pixels = dataPoints.Select(p => frame.Map(p.X, p.Y)).ToList();
         (double X, double Y)[] corners =
         [
-            (frame.Right - Inset - width, frame.Top + Inset),        // top right
-            (frame.Left + Inset, frame.Top + Inset),                 // top left
-            (frame.Right - Inset - width, frame.Bottom - Inset - height),   // bottom right
-            (frame.Left + Inset, frame.Bottom - Inset - height),     // bottom left
+            (frame.Right - Inset - width, frame.Top + Inset),                 // top right
+            (frame.Left + Inset, frame.Top + Inset),                          // top left
+            (frame.Right - Inset - width, frame.Bottom - Inset - height),     // bottom right
+            (frame.Left + Inset, frame.Bottom - Inset - height),              // bottom left
         ];
-        var (x, y) = corners.MinBy(c => pixels.Count(p => p.X >= c.X - 4 && p.X <= c.X + width + 4 &&
-                                                          p.Y >= c.Y - 4 && p.Y <= c.Y + height + 4));
+        return corners
+            .Select(c => (c.X, c.Y, Covered: pixels.Count(p => p.X >= c.X - 6 && p.X <= c.X + width + 6 &&
+                                                              p.Y >= c.Y - 6 && p.Y <= c.Y + height + 6)))
+            .MinBy(c => c.Covered);
+    }
 
+    public static void Render(SvgWriter svg, double x, double y, IReadOnlyList<LegendEntry> entries)
+    {
         svg.BeginGroup("class=\"legend\"");
-        svg.Rectangle(x, y, width, height, "#FFFFFF", "#BBBBBB", 1, "fill-opacity=\"0.88\" rx=\"3\"");
+        svg.Rectangle(x, y, Width(entries), Height(entries), "#FFFFFF", "#BBBBBB", 1, "fill-opacity=\"0.88\" rx=\"3\"");
         for (int n = 0; n < entries.Count; n++)
         {
             var entry = entries[n];

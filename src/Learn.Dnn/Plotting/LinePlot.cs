@@ -25,7 +25,13 @@ internal sealed class LinePlot : PlotItem
     public override (double Min, double Max)? XRange => DataCheck.RangeOrNull(_x);
     public override (double Min, double Max)? YRange => DataCheck.RangeOrNull(_y);
 
-    public override IEnumerable<(double X, double Y)> Points => _x.Zip(_y);
+    public override double Margin => 0.05;
+
+    /// <summary>The vertices and 8 points between each pair, so the legend avoids the segments too.</summary>
+    public override IEnumerable<(double X, double Y)> Points =>
+        _x.Length == 1 ? [(_x[0], _y[0])] :
+        Enumerable.Range(0, _x.Length - 1).SelectMany(i => Enumerable.Range(0, 9).Select(k =>
+            (_x[i] + k / 9.0 * (_x[i + 1] - _x[i]), _y[i] + k / 9.0 * (_y[i + 1] - _y[i]))));
 
     public override IEnumerable<LegendEntry> LegendEntries =>
         _label is null ? [] : [new LegendEntry(_label, _color, LegendSymbol.Line, Dash: _dash)];

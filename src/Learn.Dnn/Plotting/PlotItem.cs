@@ -19,8 +19,8 @@ internal abstract class PlotItem
     public abstract (double Min, double Max)? YRange { get; }
 
     /// <summary>
-    /// True for rasters (heatmaps, decision boundaries): the axes end exactly at the raster's edges
-    /// instead of at the next nice tick, and the item is drawn before (under) the others.
+    /// True for rasters (heatmaps, decision boundaries): the axes end exactly at the raster's edges,
+    /// with no margin, and the item is drawn before (under) the others.
     /// </summary>
     public virtual bool IsRaster => false;
 

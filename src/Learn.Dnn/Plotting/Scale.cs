@@ -21,11 +21,3 @@ internal sealed class Scale(double min, double max, double pixelStart, double pi
 
     public bool Contains(double value) => value >= Min - 1e-9 * Math.Abs(Max - Min) && value <= Max + 1e-9 * Math.Abs(Max - Min);
 }
-
-/// <summary>The plot area of one panel, in pixels, with its two scales.</summary>
-internal sealed record Frame(double Left, double Top, double Width, double Height, Scale X, Scale Y)
-{
-    public double Right => Left + Width;
-    public double Bottom => Top + Height;
-    public (double X, double Y) Map(double x, double y) => (X.Map(x), Y.Map(y));
-}

@@ -40,8 +40,8 @@ public static class Ticks
     }
 
     /// <summary>
-    /// Ticks covering [min, max] on a log axis (min &gt; 0): the powers of ten around the data, or
-    /// 1, 2, 5 × 10^k when the data span less than two decades.
+    /// Ticks covering [min, max] on a log axis (min &gt; 0): 1, 2, 5 × 10^k when at most maxCount
+    /// of them cover the range, else the powers of ten (every second or third one for many decades).
     /// </summary>
     public static double[] Log(double min, double max, int maxCount = 8)
     {
@@ -51,27 +51,26 @@ public static class Ticks
         int low = (int)Math.Floor(Math.Log10(min) + 1e-12);
         int high = (int)Math.Ceiling(Math.Log10(max) - 1e-12);
         if (high == low) high++;
-        if (high - low >= 2)
-        {
-            int stride = (int)Math.Ceiling((high - low) / (double)(maxCount - 1));
-            low = (int)Math.Floor(low / (double)stride) * stride;
-            high = (int)Math.Ceiling(high / (double)stride) * stride;
-            return Enumerable.Range(0, (high - low) / stride + 1).Select(i => Math.Pow(10, low + i * stride)).ToArray();
-        }
-        var ticks = new List<double>();
+
+        var fine = new List<double>();   // 1, 2, 5 × 10^k: used when few enough cover the range
         for (int exponent = low; exponent < high; exponent++)
             foreach (double mantissa in Mantissas)
-                ticks.Add(mantissa * Math.Pow(10, exponent));
-        ticks.Add(Math.Pow(10, high));
-        int firstCovering = ticks.FindLastIndex(t => t <= min);
-        int lastCovering = ticks.FindIndex(t => t >= max);
-        if (lastCovering == firstCovering) lastCovering++;   // a constant series still gets an axis
-        return ticks.GetRange(firstCovering, lastCovering - firstCovering + 1).ToArray();
+                fine.Add(mantissa * Math.Pow(10, exponent));
+        fine.Add(Math.Pow(10, high));
+        int first = fine.FindLastIndex(t => t <= min);
+        int last = fine.FindIndex(t => t >= max);
+        if (last == first) last++;   // a constant series still gets an axis
+        if (last - first + 1 <= maxCount) return fine.GetRange(first, last - first + 1).ToArray();
+
+        int stride = (int)Math.Ceiling((high - low) / (double)(maxCount - 1));   // every stride-th power of ten
+        low = (int)Math.Floor(low / (double)stride) * stride;
+        high = (int)Math.Ceiling(high / (double)stride) * stride;
+        return Enumerable.Range(0, (high - low) / stride + 1).Select(i => Math.Pow(10, low + i * stride)).ToArray();
     }
 
     /// <summary>
-    /// Labels for linear ticks, with as many decimals as the step needs ("0", "0.5", "1")
-    /// and scientific notation ("2e6", "1.5e-7") for very large or very small values.
+    /// Labels for linear ticks, with as many decimals as the step needs ("0", "0.5", "1.0")
+    /// and scientific notation ("2e6", "1.5e-7") when the largest tick is ≥ 10⁵ or &lt; 10⁻³.
     /// </summary>
     public static string[] Labels(IReadOnlyList<double> ticks)
     {
@@ -79,10 +78,10 @@ public static class Ticks
         double step = ticks.Count > 1 ? Math.Abs(ticks[1] - ticks[0]) : Math.Max(Math.Abs(ticks[0]), 1);
         double largest = ticks.Max(Math.Abs);
         int stepExponent = (int)Math.Floor(Math.Log10(step) + 1e-9);
-        bool scientific = largest >= 1e5 || stepExponent < -4;
+        bool scientific = largest >= 1e5 || largest < 1e-3;   // 1 ± 1e-7 still reads best as 1.0000001
         return ticks.Select(t => Math.Abs(t) < step * 1e-6 ? "0"
                                  : scientific ? Scientific(t, stepExponent)
-                                 : t.ToString("F" + Math.Max(0, -stepExponent), CultureInfo.InvariantCulture))
+                                 : t.ToString("F" + Math.Clamp(-stepExponent, 0, 15), CultureInfo.InvariantCulture))
                     .ToArray();
     }
 

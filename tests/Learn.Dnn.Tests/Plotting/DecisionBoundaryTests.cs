@@ -62,6 +62,23 @@ public class DecisionBoundaryTests
     }
 
     [Fact]
+    public void Given_the_data_the_boundary_covers_it_and_scatters_it_on_top()
+    {
+        var (points, labels) = SampleFigures.TwoMoons(50, 1);
+        float[,]? grid = null;
+        var figure = new Figure();
+        figure.Axes.DecisionBoundary(batch => { grid = batch; return new float[batch.GetLength(0)]; }, points, labels, ["a", "b"], resolution: 10);
+        for (int i = 0; i < points.GetLength(0); i++)
+            for (int d = 0; d < 2; d++)
+            {
+                var column = Enumerable.Range(0, grid!.GetLength(0)).Select(n => grid[n, d]).ToArray();
+                Assert.InRange(points[i, d], column.Min(), column.Max());
+            }
+        var svg = SvgAssert.Parse(figure);
+        Assert.Equal(["a", "b"], SvgAssert.Texts(svg, "legend-label"));
+    }
+
+    [Fact]
     public void A_model_returning_the_wrong_number_of_probabilities_is_named_in_the_error()
     {
         var error = Assert.Throws<ArgumentException>(() =>

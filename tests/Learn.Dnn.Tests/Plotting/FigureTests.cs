@@ -39,6 +39,18 @@ public class FigureTests
     }
 
     [Fact]
+    public void Two_figures_have_distinct_ids_so_they_can_share_an_html_page()
+    {
+        static HashSet<string> Ids(Figure figure) => SvgAssert.Parse(figure).Descendants()
+            .Select(e => e.Attribute("id")?.Value).OfType<string>().ToHashSet();
+        var first = Ids(SampleFigures.Surfaces());
+        var second = Ids(SampleFigures.Confusion());
+        Assert.NotEmpty(first);
+        Assert.Empty(first.Intersect(second));
+        Assert.Equal(SampleFigures.Surfaces().ToSvg(), SampleFigures.Surfaces().ToSvg());   // and the same on every run
+    }
+
+    [Fact]
     public void Text_is_escaped_for_xml()
     {
         var figure = new Figure("a < b & \"c\"");

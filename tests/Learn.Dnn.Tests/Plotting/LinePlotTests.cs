@@ -20,7 +20,7 @@ public class LinePlotTests
         SvgAssert.HasText(svg, "legend-label", "train");
         SvgAssert.HasText(svg, "legend-label", "validation");
         Assert.Equal(["1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0"], SvgAssert.Texts(svg, "x"));
-        Assert.Equal(["0", "0.5", "1.0", "1.5", "2.0", "2.5"], SvgAssert.Texts(svg, "y"));
+        Assert.Equal(["0.5", "1.0", "1.5", "2.0"], SvgAssert.Texts(svg, "y"));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class LinePlotTests
         var figure = new Figure();
         figure.Axes.Line(new double[] { 1, 2, 3 }, new double[] { 2.3, 0.05, 0.002 }, "loss");
         figure.Axes.LogY = true;
-        Assert.Equal(["0.001", "0.01", "0.1", "1", "10"], SvgAssert.Texts(SvgAssert.Parse(figure), "y"));
+        Assert.Equal(["0.01", "0.1", "1"], SvgAssert.Texts(SvgAssert.Parse(figure), "y"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class LinePlotTests
         var figure = new Figure();
         figure.Axes.Function(Math.Tanh, -4, 4, "tanh");
         var svg = SvgAssert.Parse(figure);
-        Assert.Equal(["-4", "-3", "-2", "-1", "0", "1", "2", "3", "4"], SvgAssert.Texts(svg, "x"));
+        Assert.Equal(["-4", "-2", "0", "2", "4"], SvgAssert.Texts(svg, "x"));
         Assert.Equal(["-1.0", "-0.5", "0", "0.5", "1.0"], SvgAssert.Texts(svg, "y"));
     }
 }

@@ -12,6 +12,7 @@ internal static class SampleFigures
         ("loss", LossCurves()), ("activations", Activations()), ("xor", XorPerceptron()),
         ("confusion", Confusion()), ("moons", MoonsBoundary()), ("spiral", ThreeClassBoundary()),
         ("surfaces", Surfaces()), ("digits", Digits()), ("errors", ErrorsPerEpoch()),
+        ("edge-cases", EdgeCases()),
     ];
 
     public static Figure LossCurves()
@@ -140,6 +141,19 @@ internal static class SampleFigures
         return figure;
     }
 
+    /// <summary>Ranges that break naive tick code: constant, tiny, huge, all negative.</summary>
+    public static Figure EdgeCases()
+    {
+        var x = Enumerable.Range(0, 50).Select(i => (double)i).ToArray();
+        var figure = new Figure("Edge cases", rows: 2, columns: 2);
+        figure[0].Line(x, x.Select(_ => 3.0).ToArray(), "constant 3");
+        figure[1].Line(x, x.Select(i => 1 + 1e-7 * Math.Sin(i / 5)).ToArray(), "1 + 1e-7·sin");
+        figure[2].Line(x.Select(i => i * 1e5).ToArray(), x.Select(i => 2e6 + i * i * 1e4).ToArray(), "large");
+        figure[3].Scatter(x.Select(i => -i * 0.001).ToArray(), x.Select(i => -3 - Math.Cos(i)).ToArray(), "negative");
+        (figure[0].Title, figure[1].Title, figure[2].Title, figure[3].Title) = ("constant", "tiny range", "large values", "all negative");
+        return figure;
+    }
+
     public static Figure Digits()
     {
         var images = new List<float[]>();
@@ -156,6 +170,7 @@ internal static class SampleFigures
         }
         var figure = new Figure("Test digits: predicted (true)");
         figure.Axes.ImageGrid(images, 28, 28, images.Select((_, n) => $"{n % 10} ({(n + 1) % 10})").ToArray(), columns: 6);
+        figure.Height = 330;   // two rows of images need less height than the default
         return figure;
     }
 }
