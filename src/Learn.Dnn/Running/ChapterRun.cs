@@ -92,7 +92,10 @@ public sealed class ChapterRun
     public void Report(string name, double value)
     {
         results[name] = value;
-        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value:0.####}"));
+        string text = value != 0 && Math.Abs(value) < 1e-3
+            ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)   // a tiny difference keeps its digits
+            : value.ToString("0.####", CultureInfo.InvariantCulture);
+        Output.WriteLine($"{name}: {text}");
     }
 
     /// <summary>Writes a figure as &lt;out&gt;/&lt;name&gt;.svg and prints where.</summary>
@@ -105,6 +108,9 @@ public sealed class ChapterRun
         Output.WriteLine($"figure: {path}");
         return path;
     }
+
+    /// <summary>Writes a figure of the plotting module as &lt;out&gt;/&lt;name&gt;.svg and prints where.</summary>
+    public string SaveFigure(string name, Plotting.Figure figure) => SaveFigure(name, figure.ToSvg());
 
     /// <summary>A progress bar for <paramref name="total"/> steps (epochs), Keras style.</summary>
     public ProgressBar Progress(string label, int total) => new(label, total, Output);
