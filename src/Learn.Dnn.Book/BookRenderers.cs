@@ -31,7 +31,7 @@ public sealed class FigureRenderer : HtmlObjectRenderer<FigureBlock>
     {
         var caption = WebUtility.HtmlEncode(block.Caption);
         renderer.Write("<figure class=\"figure\">")
-                .Write($"<img src=\"{WebUtility.HtmlEncode(block.Source)}\" alt=\"{caption}\" loading=\"lazy\">")
+                .Write($"<img src=\"{WebUtility.HtmlEncode(block.Source)}\" alt=\"{caption}\">")
                 .Write(caption.Length > 0 ? $"<figcaption>{caption}</figcaption>" : "")
                 .Write("</figure>\n");
     }
