@@ -40,7 +40,7 @@ public sealed class BookBuilder(BookOptions options)
 
         PrepareOutput();
         var resolver = new IncludeResolver(root, _errors);
-        var figures = new FigureCollector(root, options.OutputDirectory, options.RunChapters, _errors);
+        var figures = new FigureCollector(root, options.OutputDirectory, options.RunChapters, options.QuickFigures, _errors);
         var parsed = pages.Select(p => Parse(p, pages, resolver, figures)).ToList();
         resolver.ReportUnusedRegions();
         figures.Complete();

@@ -7,11 +7,11 @@ namespace Learn.Dnn.Book;
 /// Puts every image the pages reference into the site. Figures are written by the chapter
 /// programs: <c>![caption](figures/ch01/decision-lines.svg)</c> is
 /// artifacts/figures/ch01/decision-lines.svg, copied to _site/figures/ch01/. A figure that does
-/// not exist yet is produced by running its chapter in quick mode,
+/// not exist yet is produced by running its chapter program (full mode, or quick mode with --quick),
 /// <c>dotnet run --project chapters/01-Perceptron -- --quick --out artifacts/figures/ch01</c>.
 /// Any other relative image is copied from beside the Markdown.
 /// </summary>
-public sealed partial class FigureCollector(string root, string outputDirectory, bool runChapters, BuildErrors errors)
+public sealed partial class FigureCollector(string root, string outputDirectory, bool runChapters, bool quick, BuildErrors errors)
 {
     [GeneratedRegex(@"^figures/ch(?<chapter>\d{2})/[^/]+$")]
     private static partial Regex ChapterFigure();
@@ -67,7 +67,7 @@ public sealed partial class FigureCollector(string root, string outputDirectory,
 
     private string ArtifactPath(string url) => Path.Combine(root, "artifacts", url);
 
-    /// <summary>Runs chapters/NN-* in quick mode; returns what to tell the reader if a figure is still missing.</summary>
+    /// <summary>Runs chapters/NN-* (in Release, full mode unless quick figures were asked for); returns what to tell the reader if a figure is still missing.</summary>
     private string RunChapter(string chapter)
     {
         var chaptersDir = Path.Combine(root, "chapters");
@@ -79,10 +79,13 @@ public sealed partial class FigureCollector(string root, string outputDirectory,
 
         var relativeProject = RepoRoot.Relative(root, project);
         var outDir = $"artifacts/figures/ch{chapter}";
-        var command = $"dotnet run --project {relativeProject} -- --quick --out {outDir}";
+        string[] arguments = quick
+            ? ["run", "--project", relativeProject, "--", "--quick", "--out", outDir]
+            : ["run", "-c", "Release", "--project", relativeProject, "--", "--out", outDir];
+        var command = "dotnet " + string.Join(' ', arguments);
         Console.WriteLine($"Drawing the figures of chapter {chapter}: {command}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root };
-        foreach (var argument in new[] { "run", "--project", relativeProject, "--", "--quick", "--out", outDir })
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("FigureCollector: could not start 'dotnet'");
         process.WaitForExit();
