@@ -69,9 +69,9 @@ public class Ch01Tests
             double prediction = Dot(w, x) + b >= 0 ? 1 : 0;
             double error = y - prediction;
             var (newW, newB) = PerceptronRule.Update(w, b, x, y, rate);
-            string input = $"Update(w = {Expect.Format(w)}, b = {Expect.Format(b)}, x = {Expect.Format(x)}, y = {y}, η = {rate}), where ŷ = {prediction},";
+            string input = $"Update(w = {Expect.Format(wBefore)}, b = {Expect.Format(b)}, x = {Expect.Format(x)}, y = {y}, η = {rate}), where ŷ = {prediction},";
             Expect.True(w.SequenceEqual(wBefore) && x.SequenceEqual(xBefore),
-                $"{input} changed the arrays it was given (w became {Expect.Format(w)}).",
+                $"{input} changed the arrays it was given: w was {Expect.Format(wBefore)} and is now {Expect.Format(w)}; x was {Expect.Format(xBefore)} and is now {Expect.Format(x)}.",
                 "allocate new double[weights.Length] for the result instead of writing into weights.");
             Expect.Length(newW, w.Length, $"{input} new weights", "one weight per input.");
             for (int i = 0; i < w.Length; i++)

@@ -39,8 +39,8 @@ public static class ReportCard
 
         foreach (var grade in grades.Where(g => g.Status is ExerciseStatus.Failed or ExerciseStatus.TestMissing))
         {
-            var label = grade.Status == ExerciseStatus.Failed ? "[red]failed[/]" : "[red]test missing[/]";
-            console.MarkupLine($"{label} {Markup.Escape(grade.Exercise.Id)} ({Markup.Escape(grade.Exercise.Title)}): {Markup.Escape(FirstLines(grade.Detail, 4))}");
+            var label = grade.Status == ExerciseStatus.Failed ? "[red]failed:[/] " : "";
+            console.MarkupLine($"[red]✗[/] {Markup.Escape(grade.Exercise.Id)} ({Markup.Escape(grade.Exercise.Title)}): {label}{Markup.Escape(FirstLines(grade.Detail, 4))}");
         }
 
         var next = grades.FirstOrDefault(g => g.Status != ExerciseStatus.Solved);

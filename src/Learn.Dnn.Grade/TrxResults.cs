@@ -31,8 +31,15 @@ public static class TrxResults
             var message = (string?)result.Descendants(Trx + "ErrorInfo").Elements(Trx + "Message").FirstOrDefault()
                           ?? (string?)result.Descendants(Trx + "StdOut").FirstOrDefault()
                           ?? "";
-            outcomes[name] = new TestOutcome((string)result.Attribute("outcome")!, message.Trim());
+            outcomes[name] = new TestOutcome((string)result.Attribute("outcome")!, WithoutExceptionType(message.Trim()));
         }
         return outcomes;
+    }
+
+    /// <summary>"Learn.Dnn.Exercises.Tests.ExerciseFailure : Step(0) should be 1…" → "Step(0) should be 1…"; other exception types are kept.</summary>
+    private static string WithoutExceptionType(string message)
+    {
+        const string prefix = "Learn.Dnn.Exercises.Tests.ExerciseFailure : ";
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 }
