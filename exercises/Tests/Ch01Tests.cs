@@ -129,7 +129,7 @@ public class Ch01Tests
         var (hidden, hiddenBias, output, outputBias) = XorNetwork.Weights();
         const string shapes = "Hidden is [2, 2] (unit, input), HiddenBias [2], Output [2].";
         Expect.True(hidden is not null && hidden.GetLength(0) == 2 && hidden.GetLength(1) == 2,
-            $"Hidden should be a [2, 2] array, got {(hidden is null ? "null" : $"[{hidden.GetLength(0)}, {hidden.GetLength(1)}]")}.", shapes);
+            $"Hidden should be a [2, 2] array, got {Expect.ShapeOf(hidden)}.", shapes);
         Expect.Length(hiddenBias, 2, "HiddenBias", shapes);
         Expect.Length(output, 2, "Output", shapes);
         static double Step(double z) => z >= 0 ? 1 : 0;

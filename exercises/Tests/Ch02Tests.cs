@@ -164,8 +164,6 @@ public class Ch02Tests
         ).QuickCheckThrowOnFailure();
     });
 
-    private static string Shape(double[,]? m) => m is null ? "null" : $"[{m.GetLength(0)}, {m.GetLength(1)}]";
-
     [SkippableFact, Trait("Exercise", "ch02.matmul-backward")]
     public void MatMul_backward_matches_central_differences_on_every_shape() => Graded.Run("ch02.matmul-backward", () =>
     {
@@ -183,9 +181,9 @@ public class Ch02Tests
             string input = $"MatMulBackward with A: [{n}, {k}], B: [{k}, {m}], dC: [{n}, {m}]";
             var (dA, dB) = MatMulBackward.Backward(a, b, dC);
             Expect.True(dA is not null && dA.GetLength(0) == n && dA.GetLength(1) == k,
-                $"{input}: dA should be [{n}, {k}] (A's shape), got {Shape(dA)}.", "dA = dC·Bᵀ: [n, m]·[m, k] = [n, k].");
+                $"{input}: dA should be [{n}, {k}] (A's shape), got {Expect.ShapeOf(dA)}.", "dA = dC·Bᵀ: [n, m]·[m, k] = [n, k].");
             Expect.True(dB is not null && dB.GetLength(0) == k && dB.GetLength(1) == m,
-                $"{input}: dB should be [{k}, {m}] (B's shape), got {Shape(dB)}.", "dB = Aᵀ·dC: [k, n]·[n, m] = [k, m].");
+                $"{input}: dB should be [{k}, {m}] (B's shape), got {Expect.ShapeOf(dB)}.", "dB = Aᵀ·dC: [k, n]·[n, m] = [k, m].");
 
             // L = Σᵢⱼ (A·B)ᵢⱼ·dCᵢⱼ, so ∂L/∂C = dC; its gradients by central differences:
             double Loss(double[,] x, double[,] y)

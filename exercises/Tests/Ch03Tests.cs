@@ -104,7 +104,7 @@ public class Ch03Tests
             var w = HeInitialization.HeNormal(fanIn, fanOut, new Random(seed));
             string input = $"HeNormal(fan_in = {fanIn}, fan_out = {fanOut})";
             Expect.True(w is not null && w.GetLength(0) == fanIn && w.GetLength(1) == fanOut,
-                $"{input} should be a [{fanIn}, {fanOut}] matrix, got {(w is null ? "null" : $"[{w.GetLength(0)}, {w.GetLength(1)}]")}.", "new double[fanIn, fanOut].");
+                $"{input} should be a [{fanIn}, {fanOut}] matrix, got {Expect.ShapeOf(w)}.", "new double[fanIn, fanOut].");
             var again = HeInitialization.HeNormal(fanIn, fanOut, new Random(seed));
             Expect.True(w.Cast<double>().SequenceEqual(again.Cast<double>()), $"{input} gave different weights for the same seed.",
                 "draw every number from the Random you are given (no new Random() inside), so runs are reproducible.");

@@ -141,14 +141,14 @@ public class Ch04Tests
         {
             var (probabilities, labels) = c;
             double expected = probabilities.Where((p, k) => ArgMax(p) == labels[k]).Count() / (double)labels.Length;
-            Expect.Near(Metrics.Accuracy(probabilities, labels), expected,
+            Expect.Near(ClassificationMetrics.Accuracy(probabilities, labels), expected,
                 $"Accuracy of {probabilities.Length} examples (probabilities {string.Join(" ", probabilities.Select(F))}, labels [{string.Join(", ", labels)}])",
                 "predicted = the index of the largest probability (the first on a tie: compare with >); accuracy = matches / examples.", 1e-12);
         }).QuickCheckThrowOnFailure();
         foreach (var (probabilities, labels, what) in new[] { (Array.Empty<double[]>(), Array.Empty<int>(), "no examples"), ([[0.5, 0.5]], [0, 1], "1 example and 2 labels") })
         {
             bool threw = false;
-            try { Metrics.Accuracy(probabilities, labels); } catch (ArgumentException) { threw = true; }
+            try { ClassificationMetrics.Accuracy(probabilities, labels); } catch (ArgumentException) { threw = true; }
             Expect.True(threw, $"Accuracy with {what} should throw an ArgumentException.", "check the lengths first: the accuracy of nothing is not defined.");
         }
     });
@@ -164,10 +164,10 @@ public class Ch04Tests
         Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var (classes, actual, predicted) = c;
-            var counts = Metrics.ConfusionMatrix(actual, predicted, classes);
+            var counts = ClassificationMetrics.ConfusionMatrix(actual, predicted, classes);
             string input = $"ConfusionMatrix(actual [{string.Join(", ", actual)}], predicted [{string.Join(", ", predicted)}], classes: {classes})";
             Expect.True(counts is not null && counts.GetLength(0) == classes && counts.GetLength(1) == classes,
-                $"{input} should be [{classes}, {classes}], got {(counts is null ? "null" : $"[{counts.GetLength(0)}, {counts.GetLength(1)}]")}.", "new int[classes, classes].");
+                $"{input} should be [{classes}, {classes}], got {Expect.ShapeOf(counts)}.", "new int[classes, classes].");
             for (int i = 0; i < classes; i++)
                 for (int j = 0; j < classes; j++)
                 {
@@ -177,7 +177,7 @@ public class Ch04Tests
                 }
         }).QuickCheckThrowOnFailure();
         bool threw = false;
-        try { Metrics.ConfusionMatrix([0, 3], [0, 1], 3); } catch (ArgumentException) { threw = true; }
+        try { ClassificationMetrics.ConfusionMatrix([0, 3], [0, 1], 3); } catch (ArgumentException) { threw = true; }
         Expect.True(threw, "ConfusionMatrix with an actual class 3 when classes = 3 should throw an ArgumentException.", "classes are 0 … classes − 1: check each label before counting.");
     });
 }

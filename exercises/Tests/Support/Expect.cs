@@ -37,5 +37,9 @@ public static class Expect
             ? x.ToString("G4", CultureInfo.InvariantCulture)
             : x.ToString("0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>"[2, 3]" for a 2-d array of 2 rows and 3 columns, "[5]" for a vector, "null" for null.</summary>
+    public static string ShapeOf(Array? array) =>
+        array is null ? "null" : "[" + string.Join(", ", Enumerable.Range(0, array.Rank).Select(array.GetLength)) + "]";
+
     public static string Format(IEnumerable<double> xs) => "[" + string.Join(", ", xs.Select(Format)) + "]";
 }

@@ -1,7 +1,7 @@
 namespace Learn.Dnn.Exercises.Ch04;
 
 /// <summary>Chapter 4: how good is a classifier? Accuracy, and where its mistakes go.</summary>
-public static class Metrics
+public static class ClassificationMetrics
 {
     /// <summary>
     /// Exercise ch04.accuracy — the fraction of examples whose predicted class is the label:
@@ -12,19 +12,9 @@ public static class Metrics
     /// </summary>
     public static double Accuracy(double[][] probabilities, int[] labels)
     {
-        // BEGIN SOLUTION ch04.accuracy
-        if (probabilities.Length == 0 || probabilities.Length != labels.Length)
-            throw new ArgumentException($"Accuracy: expected as many labels as examples (at least one), got {probabilities.Length} examples and {labels.Length} labels.");
-        int correct = 0;
-        for (int k = 0; k < probabilities.Length; k++)
-        {
-            int predicted = 0;
-            for (int c = 1; c < probabilities[k].Length; c++)
-                if (probabilities[k][c] > probabilities[k][predicted]) predicted = c;
-            if (predicted == labels[k]) correct++;
-        }
-        return (double)correct / probabilities.Length;
-        // END SOLUTION
+        // BEGIN YOUR CODE ch04.accuracy
+        throw new NotImplementedException("ch04.accuracy: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
     }
 
     /// <summary>
@@ -36,17 +26,8 @@ public static class Metrics
     /// </summary>
     public static int[,] ConfusionMatrix(int[] actual, int[] predicted, int classes)
     {
-        // BEGIN SOLUTION ch04.confusion-matrix
-        if (actual.Length != predicted.Length)
-            throw new ArgumentException($"ConfusionMatrix: expected as many predictions as actual labels ({actual.Length}), got {predicted.Length}.");
-        var counts = new int[classes, classes];
-        for (int k = 0; k < actual.Length; k++)
-        {
-            if ((uint)actual[k] >= classes || (uint)predicted[k] >= classes)
-                throw new ArgumentException($"ConfusionMatrix: classes are 0 … {classes - 1}, but example {k} has actual {actual[k]} and predicted {predicted[k]}.");
-            counts[actual[k], predicted[k]]++;
-        }
-        return counts;
-        // END SOLUTION
+        // BEGIN YOUR CODE ch04.confusion-matrix
+        throw new NotImplementedException("ch04.confusion-matrix: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
     }
 }
