@@ -5,7 +5,9 @@
 #      yet") and only the exercise-set checks (stubs match solutions, metadata) pass.
 # Counts come from the TRX files; then the grader reads the same files and must agree
 # (all solved / none solved). Exit status 0 only when all of this holds.
+# Extra arguments go to both `dotnet test` runs, e.g. exercises/check-both-ways.sh -c Release
 set -euo pipefail
+extra=("$@")
 root="$(cd "$(dirname "$0")/.." && pwd)"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
@@ -18,8 +20,8 @@ fail() { echo "check-both-ways: $*" >&2; exit 1; }
 # run NAME [dotnet test arguments]: runs the exercises' tests into $results/NAME.trx.
 run() {
   local name=$1; shift
-  echo "check-both-ways: dotnet test exercises $* ($name)"
-  if ! dotnet test "$root/exercises" --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" \
+  echo "check-both-ways: dotnet test exercises $* ${extra[*]} ($name)"
+  if ! dotnet test "$root/exercises" --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" "${extra[@]}" \
        > "$results/$name.log" 2>&1; then
     cat "$results/$name.log" >&2
     fail "dotnet test with the $name failed (output above)."

@@ -24,6 +24,7 @@ internal static class Grader
           dotnet run --project src/Learn.Dnn.Grade                  grade your exercises
           dotnet run --project src/Learn.Dnn.Grade -- --solutions   grade the reference solutions instead
           --trx FILE                        grade an existing results file (dotnet test --logger trx) instead of running the tests
+          --details                         also list every exercise with its status
           --expect all-solved|none-solved   exit 1 unless every exercise is solved / none is (for CI)
           --repo DIR                        the repository (default: found from the current directory)
           generate-stubs                    (maintainers) rewrite exercises/ChNN/*.cs from exercises/Solutions/ChNN/*.cs
@@ -44,6 +45,7 @@ internal static class Grader
             return GenerateStubs(exercisesDirectory);
 
         bool solutions = options.Remove("--solutions");
+        bool details = options.Remove("--details");
         string? trx = TakeValue(options, "--trx");
         string? expect = TakeValue(options, "--expect");
         if (options.Count > 0 || expect is not (null or "all-solved" or "none-solved"))
@@ -57,7 +59,7 @@ internal static class Grader
 
         var grades = Grading.GradeAll(metadata, TrxResults.Read(trx));
         if (ranTests) Directory.Delete(Path.GetDirectoryName(trx)!, recursive: true);
-        ReportCard.Print(metadata, grades, what);
+        ReportCard.Print(metadata, grades, what, details);
 
         return expect switch
         {

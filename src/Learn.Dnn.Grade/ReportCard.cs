@@ -8,7 +8,7 @@ namespace Learn.Dnn.Grade;
 /// </summary>
 public static class ReportCard
 {
-    public static void Print(Metadata metadata, IReadOnlyList<Grade> grades, string what)
+    public static void Print(Metadata metadata, IReadOnlyList<Grade> grades, string what, bool details = false)
     {
         bool plain = Console.IsOutputRedirected;
         var console = plain
@@ -37,6 +37,17 @@ public static class ReportCard
             $"[bold]{grades.Sum(g => g.Earned)} of {grades.Sum(g => g.Exercise.Points)}[/]");
         console.Write(table);
 
+        if (details)
+        {
+            var list = new Table()
+                .Border(plain ? TableBorder.Ascii : TableBorder.Rounded)
+                .AddColumn("Exercise").AddColumn("Title").AddColumn("Status").AddColumn(new TableColumn("Points").RightAligned());
+            foreach (var grade in grades)
+                list.AddRow(Markup.Escape(grade.Exercise.Id), Markup.Escape(grade.Exercise.Title), StatusText(grade.Status),
+                            $"{grade.Earned} of {grade.Exercise.Points}");
+            console.Write(list);
+        }
+
         foreach (var grade in grades.Where(g => g.Status is ExerciseStatus.Failed or ExerciseStatus.TestMissing))
         {
             var label = grade.Status == ExerciseStatus.Failed ? "[red]failed:[/] " : "";
@@ -55,6 +66,14 @@ public static class ReportCard
         console.MarkupLine($"  Hint: {Markup.Escape(e.Hint)}");
         console.MarkupLine($"  Run its tests: dotnet test exercises --filter Exercise={Markup.Escape(e.Id)}");
     }
+
+    private static string StatusText(ExerciseStatus status) => status switch
+    {
+        ExerciseStatus.Solved => "[green]solved[/]",
+        ExerciseStatus.Failed => "[red]failed[/]",
+        ExerciseStatus.TestMissing => "[red]test missing[/]",
+        _ => "not attempted",
+    };
 
     private static string FirstLines(string text, int count) =>
         string.Join("\n    ", text.Split('\n').Take(count).Select(l => l.TrimEnd()));

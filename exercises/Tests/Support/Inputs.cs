@@ -22,7 +22,7 @@ public static class Inputs
     public static Gen<double[]> Vector(int maxLength, double range) =>
         Gen.Choose(1, maxLength).SelectMany(n => Doubles(n, range));
 
-    /// <summary>A [rows, columns] matrix with 1..maxSide on each side.</summary>
+    /// <summary>A [rows, columns] matrix of doubles in [−range, range].</summary>
     public static Gen<double[,]> Matrix(int rows, int columns, double range) =>
         Doubles(rows * columns, range).Select(values =>
         {
