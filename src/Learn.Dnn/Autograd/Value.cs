@@ -17,6 +17,17 @@ public sealed class Value
 
     public Value(double data, string label = "") : this(data, [], "", label) { }
 
+    /// <summary>
+    /// A value computed by an operation defined outside this class (chapter 2's exercises build
+    /// their own operations this way). <paramref name="backward"/> receives the new value and must
+    /// add ∂out/∂input · out.Grad to each input's Grad (+=, never =, so a value used twice gets both shares).
+    /// </summary>
+    public Value(double data, Value[] inputs, string operation, Action<Value> backward)
+        : this(data, inputs, operation)
+    {
+        this.backward = () => backward(this);
+    }
+
     private Value(double data, Value[] inputs, string operation, string label = "")
     {
         Data = data;
