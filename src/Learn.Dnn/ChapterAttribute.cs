@@ -8,6 +8,7 @@ namespace Learn.Dnn;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface |
                 AttributeTargets.Enum | AttributeTargets.Method | AttributeTargets.Property |
                 AttributeTargets.Constructor | AttributeTargets.Delegate, Inherited = false)]
+[Chapter(1)]
 public sealed class ChapterAttribute(int number) : Attribute
 {
     /// <summary>The chapter number, 1 to 11.</summary>

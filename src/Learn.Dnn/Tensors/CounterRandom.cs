@@ -30,16 +30,21 @@ public static class CounterRandom
     #region normal
     /// <summary>
     /// N(mean, std) by Box–Muller: with u₁ ∈ (0, 1] and u₂ ∈ [0, 1) uniform,
-    /// z = √(−2 ln u₁)·cos(2π u₂) is a standard normal. Draw i uses the bits of positions 2i and 2i + 1.
+    /// z = √(−2 ln u₁)·cos(2π u₂) is a standard normal. Draw i uses positions 2i and 2i + 1 of a
+    /// separate stream (seed ⊕ <see cref="NormalStream"/>), so normal and uniform draws never share bits.
     /// </summary>
     public static float Normal(ulong seed, ulong index, float mean, float std)
     {
-        float u1 = 1.0f - Uniform01(seed, 2 * index);
-        float u2 = Uniform01(seed, 2 * index + 1);
+        ulong stream = seed ^ NormalStream;
+        float u1 = 1.0f - Uniform01(stream, 2 * index);
+        float u2 = Uniform01(stream, 2 * index + 1);
         float z = MathF.Sqrt(-2.0f * MathF.Log(u1)) * MathF.Cos(2.0f * MathF.PI * u2);
         return mean + std * z;
     }
     #endregion
+
+    /// <summary>XORed into the seed for normal draws.</summary>
+    public const ulong NormalStream = 0x6A09E667F3BCC909UL;
 }
 
 /// <summary>

@@ -5,8 +5,12 @@ namespace Learn.Dnn;
 /// The last dimension is contiguous in memory (row-major order).
 /// </summary>
 [Chapter(1)]
-public sealed class Shape : IEquatable<Shape>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(Shape), nameof(Create))]
+public sealed class Shape : IEquatable<Shape>, IReadOnlyList<int>
 {
+    /// <summary>Lets a collection expression be a shape: <c>Tensor.Zeros([2, 3])</c>.</summary>
+    public static Shape Create(ReadOnlySpan<int> dimensions) => new(dimensions.ToArray());
+
     private readonly int[] dimensions;
 
     public Shape(params int[] dimensions)
@@ -30,6 +34,10 @@ public sealed class Shape : IEquatable<Shape>
     public int this[int axis] => dimensions[NormalizeAxis(axis)];
 
     public int[] ToArray() => (int[])dimensions.Clone();
+
+    int IReadOnlyCollection<int>.Count => Rank;
+    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)dimensions).GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     public ReadOnlySpan<int> Dimensions => dimensions;
 

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Learn.Dnn.Autograd;
+using Learn.Dnn.Plotting;
+using Learn.Dnn.Running;
+
+namespace Learn.Dnn.Chapters;
+
+/// <summary>
+/// Chapter 2, backpropagation and the chain rule. First on scalars: one neuron and its squared
+/// error as a graph of <see cref="Value"/>s, every node's gradient found by one backward pass and
+/// checked against central differences. Then on tensors: the XOR net of chapter 1, now with
+/// smooth activations, trained from random weights by plain gradient descent.
+/// </summary>
+public static class Chapter02
+{
+    public static void Run(ChapterRun run)
+    {
+        run.Section("A neuron as a graph of scalars");
+        ScalarNeuron(run);
+
+        run.Section("The tensor version: gradients of the XOR net");
+        var x = Tensor.FromArray(new float[,] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } });   // [4, 2]
+        var y = Tensor.FromArray(new float[,] { { 0 }, { 1 }, { 1 }, { 0 } });               // [4, 1]
+        var net = new XorNet(new Rng(run.Seed));
+        CheckTensorGradients(run, net, x, y);
+
+        run.Section("Training the XOR net by gradient descent");
+        var losses = Train(run, net, x, y, epochs: run.Choose(quick: 1500, full: 5000), learningRate: 2f);
+        run.Report("final loss", losses[^1]);
+        var outputs = net.Forward(x).ToArray();   // [4]
+        for (int i = 0; i < 4; i++)
+            run.Report($"XOR net output {x[i, 0]} {x[i, 1]}", outputs[i]);
+        run.Say("Every output is on the right side of 0.5: gradient descent found weights like the ones set by hand in chapter 1.");
+
+        SaveLossCurve(run, losses);
+        SaveDecisionBoundary(run, net, x, y);
+    }
+
+    #region scalar-neuron
+    /// <summary>
+    /// L = (tanh(w₁x₁ + w₂x₂ + b) − y)²: a neuron with two inputs and its squared error,
+    /// built from Values so that every intermediate number is a node of the graph.
+    /// </summary>
+    private static Value NeuronLoss(Value x1, Value x2, Value w1, Value w2, Value b, Value y)
+    {
+        var x1w1 = x1 * w1; x1w1.Label = "x1·w1";
+        var x2w2 = x2 * w2; x2w2.Label = "x2·w2";
+        var sum = x1w1 + x2w2; sum.Label = "x1·w1 + x2·w2";
+        var n = sum + b; n.Label = "n";
+        var o = n.Tanh(); o.Label = "o = tanh n";
+        var minusY = y * new Value(-1, "−1"); minusY.Label = "−y";
+        var error = o + minusY; error.Label = "o − y";
+        var loss = error.Pow(2); loss.Label = "L";
+        return loss;
+    }
+    #endregion
+
+    private static void ScalarNeuron(ChapterRun run)
+    {
+        double[] start = [1.5, -0.5, 0.8, -1.2, 0.1];   // x1, x2, w1, w2, b
+        const double target = 0.5;
+        var inputs = new Value[]
+        {
+            new(start[0], "x1"), new(start[1], "x2"), new(start[2], "w1"), new(start[3], "w2"), new(start[4], "b"),
+        };
+        var loss = NeuronLoss(inputs[0], inputs[1], inputs[2], inputs[3], inputs[4], new Value(target, "y"));
+        loss.Backward();
+        run.Say("node             operation     value     dL/dnode");
+        foreach (var node in loss.TopologicalOrder())
+            run.Say(string.Create(CultureInfo.InvariantCulture,
+                $"{node.Label,-16} {(node.Operation.Length > 0 ? node.Operation : "input"),-9} {node.Data,9:0.0000}  {node.Grad,11:0.0000}"));
+
+        #region scalar-check
+        // The same function of the five inputs as plain numbers, differentiated numerically.
+        double Loss(double[] p) => NeuronLoss(p[0], p[1], p[2], p[3], p[4], target).Data;
+        var numerical = GradientCheck.Numerical(Loss, start);
+        double maxDifference = inputs.Select((v, i) => Math.Abs(v.Grad - numerical[i])).Max();
+        #endregion
+        run.Say("central differences: " + string.Join(", ", inputs.Select((v, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"dL/d{v.Label} {numerical[i]:0.0000}"))));
+        run.Report("scalar gradient max abs difference", maxDifference);
+    }
+
+    #region xor-net
+    /// <summary>
+    /// A 2-4-1 net: h = tanh(X·W₁ + b₁), ŷ = σ(h·W₂ + b₂), X: [n, 2], W₁: [2, 4], b₁: [4],
+    /// h: [n, 4], W₂: [4, 1], b₂: [1], ŷ: [n, 1]. The weights start uniform in [−1, 1], the biases at 0.
+    /// </summary>
+    private sealed class XorNet
+    {
+        public XorNet(Rng rng)
+        {
+            W1 = Parameter(rng.Uniform(new Shape(2, 4), -1f, 1f));
+            B1 = Parameter(Tensor.Zeros(4));
+            W2 = Parameter(rng.Uniform(new Shape(4, 1), -1f, 1f));
+            B2 = Parameter(Tensor.Zeros(1));
+        }
+
+        public Tensor W1 { get; }
+        public Tensor B1 { get; }
+        public Tensor W2 { get; }
+        public Tensor B2 { get; }
+        public Tensor[] Parameters => [W1, B1, W2, B2];
+
+        public Tensor Forward(Tensor x) => Forward(x, W1, B1, W2, B2);
+
+        /// <summary>The net as a function of its input and weights (the gradient check varies the weights).</summary>
+        public static Tensor Forward(Tensor x, Tensor w1, Tensor b1, Tensor w2, Tensor b2)
+        {
+            var hidden = (x.MatMul(w1) + b1).Tanh();        // [n, 4]
+            return (hidden.MatMul(w2) + b2).Sigmoid();      // [n, 1]
+        }
+
+        private static Tensor Parameter(Tensor initial)
+        {
+            initial.RequiresGrad = true;
+            return initial;
+        }
+    }
+
+    /// <summary>The mean squared error, (1/n)·Σ(ŷ − y)², written out with tensor operations.</summary>
+    private static Tensor MeanSquaredError(Tensor predicted, Tensor target) => (predicted - target).Square().Mean();
+    #endregion
+
+    /// <summary>Backward's gradients of the loss with respect to every weight, against central differences.</summary>
+    private static void CheckTensorGradients(ChapterRun run, XorNet net, Tensor x, Tensor y)
+    {
+        string[] names = ["W1", "b1", "W2", "b2"];
+        var gradients = GradientCheck.Tensors(
+            p => MeanSquaredError(XorNet.Forward(x, p[0], p[1], p[2], p[3]), y),
+            net.Parameters.Select(p => p.Detach()).ToArray());
+        double maxDifference = 0;
+        for (int k = 0; k < gradients.Count; k++)
+        {
+            var (analytic, numerical) = gradients[k];
+            double difference = analytic.Zip(numerical, (a, n) => Math.Abs(a - n)).Max();
+            run.Say(string.Create(CultureInfo.InvariantCulture,
+                $"{names[k],-3} backward [{string.Join(", ", analytic.Select(g => g.ToString("0.0000", CultureInfo.InvariantCulture)))}]  max |backward − numerical| {difference:0.0e+0}"));
+            maxDifference = Math.Max(maxDifference, difference);
+        }
+        run.Report("tensor gradient max abs difference", maxDifference);
+    }
+
+    #region train
+    /// <summary>
+    /// Plain gradient descent, the whole dataset every step: forward, loss, backward, then
+    /// w ← w − η·∂L/∂w for every weight. Returns the loss of every epoch.
+    /// </summary>
+    private static List<double> Train(ChapterRun run, XorNet net, Tensor x, Tensor y, int epochs, float learningRate)
+    {
+        var losses = new List<double>();
+        var progress = run.Progress("epoch", epochs);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            var loss = MeanSquaredError(net.Forward(x), y);   // a scalar
+            foreach (var p in net.Parameters) p.ZeroGrad();
+            loss.Backward();                                   // ∂L/∂W₁, ∂L/∂b₁, ∂L/∂W₂, ∂L/∂b₂
+            foreach (var p in net.Parameters) p.GradientDescentStep(learningRate);
+            losses.Add(loss.Item());
+            progress.Update(epoch, ("loss", losses[^1]));
+        }
+        return losses;
+    }
+    #endregion
+
+    private static void SaveLossCurve(ChapterRun run, List<double> losses)
+    {
+        var figure = new Figure("XOR net: training loss");
+        var epochs = Enumerable.Range(1, losses.Count).Select(e => (double)e).ToArray();
+        figure.Axes.Line(epochs, [.. losses], "mean squared error");
+        figure.Axes.XLabel = "epoch";
+        figure.Axes.YLabel = "loss";
+        figure.Axes.LogY = true;
+        run.SaveFigure("xor-loss", figure);
+    }
+
+    private static void SaveDecisionBoundary(ChapterRun run, XorNet net, Tensor x, Tensor y)
+    {
+        var figure = new Figure("XOR net after training: P(output = 1)");
+        using (Tensor.NoGrad())
+            figure.Axes.DecisionBoundary(points => net.Forward(Tensor.FromArray(points)).ToArray(), (-0.5, 1.5), (-0.5, 1.5));
+        figure.Axes.Scatter(x.ToArray2D(), y.ToArray().Select(t => (int)t).ToArray(), ["0", "1"]);
+        figure.Axes.XLabel = "x₁";
+        figure.Axes.YLabel = "x₂";
+        run.SaveFigure("xor-decision-boundary", figure);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Learn.Dnn.Exercises.Ch03;
+
+/// <summary>
+/// Chapter 3: He initialisation (He et al., 2015). A ReLU zeroes half of its inputs, halving the
+/// signal's second moment at each layer; weights with variance 2/fan_in double it back, so the
+/// signal keeps its size through any number of layers.
+/// </summary>
+public static class HeInitialization
+{
+    /// <summary>
+    /// Exercise ch03.he-scale — the standard deviation of He-normal weights for a layer with
+    /// <paramref name="fanIn"/> inputs: σ = √(2 / fan_in). (Keras' he_normal draws from a normal truncated
+    /// at 2σ and rescaled; the scale is the same.) Throw an <see cref="ArgumentOutOfRangeException"/> for fan_in ≤ 0.
+    /// <para>Hint: Math.Sqrt(2.0 / fanIn): mind integer division.</para>
+    /// </summary>
+    public static double HeNormalStddev(int fanIn)
+    {
+        // BEGIN YOUR CODE ch03.he-scale
+        throw new NotImplementedException("ch03.he-scale: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
+    }
+
+    /// <summary>
+    /// Exercise ch03.he-normal — a weight matrix W: [fanIn, fanOut] with entries drawn independently from
+    /// the normal distribution N(0, σ²), σ = √(2 / fan_in), using <paramref name="random"/> for every draw.
+    /// A standard normal sample comes from two uniform ones by Box–Muller:
+    /// z = √(−2 ln u₁)·cos(2πu₂), with u₁ in (0, 1] (use 1 − random.NextDouble(): NextDouble can return 0).
+    /// <para>Hint: for each entry draw u₁ = 1 − random.NextDouble() and u₂ = random.NextDouble(), form z by Box–Muller, and store σ·z.</para>
+    /// </summary>
+    public static double[,] HeNormal(int fanIn, int fanOut, Random random)
+    {
+        // BEGIN YOUR CODE ch03.he-normal
+        throw new NotImplementedException("ch03.he-normal: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
+    }
+}

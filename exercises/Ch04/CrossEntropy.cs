@@ -1,0 +1,32 @@
+namespace Learn.Dnn.Exercises.Ch04;
+
+/// <summary>Chapter 4: categorical cross-entropy computed from logits, and its famously simple gradient.</summary>
+public static class CrossEntropy
+{
+    /// <summary>
+    /// Exercise ch04.cross-entropy — the loss of logits z: [n] against a target distribution y: [n]
+    /// (one-hot, or any probabilities summing to 1): L = −Σᵢ yᵢ·ln softmax(z)ᵢ.
+    /// Compute it from the logits, never from probabilities: ln softmax(z)ᵢ = zᵢ − LSE(z), with
+    /// LSE(z) = ln Σⱼ e^zⱼ taken stably, so logits of ±1000 give a finite loss.
+    /// <para>Hint: lse = max + ln Σ e^(zⱼ − max); then L = Σᵢ yᵢ·(lse − zᵢ).</para>
+    /// </summary>
+    public static double Loss(double[] logits, double[] target)
+    {
+        // BEGIN YOUR CODE ch04.cross-entropy
+        throw new NotImplementedException("ch04.cross-entropy: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
+    }
+
+    /// <summary>
+    /// Exercise ch04.cross-entropy-gradient — ∂L/∂zᵢ for the loss above, when y sums to 1:
+    /// ∂L/∂zᵢ = softmax(z)ᵢ − yᵢ, that is p − y. (Each ln softmax term contributes −yᵢ for its own
+    /// zᵢ and softmax(z)ᵢ·Σⱼ yⱼ = softmax(z)ᵢ through the LSE.) Stable for logits of ±1000.
+    /// <para>Hint: compute the softmax with the max subtracted, then subtract the target entry by entry.</para>
+    /// </summary>
+    public static double[] Gradient(double[] logits, double[] target)
+    {
+        // BEGIN YOUR CODE ch04.cross-entropy-gradient
+        throw new NotImplementedException("ch04.cross-entropy-gradient: not attempted yet. Replace this line with your code.");
+        // END YOUR CODE
+    }
+}

@@ -1,0 +1,35 @@
+namespace Learn.Dnn.Exercises.Ch01;
+
+/// <summary>Chapter 1: the threshold logic unit (McCulloch and Pitts, 1943), the perceptron's neuron.</summary>
+public static class ThresholdUnit
+{
+    /// <summary>
+    /// Exercise ch01.step — the Heaviside step function: step(z) = 1 if z ≥ 0, otherwise 0.
+    /// Note the convention at z = 0: the unit fires (1).
+    /// <para>Hint: one comparison; return 1.0 or 0.0.</para>
+    /// </summary>
+    public static double Step(double z)
+    {
+        // BEGIN SOLUTION ch01.step
+        return z >= 0 ? 1.0 : 0.0;
+        // END SOLUTION
+    }
+
+    /// <summary>
+    /// Exercise ch01.tlu — the output of a threshold logic unit with n inputs:
+    /// y = step(w·x + b) = step(Σᵢ wᵢxᵢ + b), weights w: [n], inputs x: [n], bias b.
+    /// Throw an <see cref="ArgumentException"/> when w and x have different lengths.
+    /// <para>Hint: sum wᵢ·xᵢ over i, add the bias, then apply Step.</para>
+    /// </summary>
+    public static double TluOutput(double[] weights, double bias, double[] inputs)
+    {
+        // BEGIN SOLUTION ch01.tlu
+        if (weights.Length != inputs.Length)
+            throw new ArgumentException($"TluOutput: expected as many inputs as weights ({weights.Length}), got {inputs.Length}.");
+        double z = bias;
+        for (int i = 0; i < weights.Length; i++)
+            z += weights[i] * inputs[i];
+        return Step(z);
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,30 @@
+namespace Learn.Dnn.Exercises.Ch02;
+
+/// <summary>Chapter 2: the numerical gradient, the reference every backward is checked against.</summary>
+public static class NumericalGradient
+{
+    /// <summary>
+    /// Exercise ch02.numerical-gradient — the central difference for every coordinate of x:
+    /// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h, where eᵢ is the i-th unit vector.
+    /// Its error is O(h²), against O(h) for the one-sided (f(x + h·eᵢ) − f(x)) / h.
+    /// Return a new array of x.Length entries, and leave x as you found it.
+    /// <para>Hint: copy x once; for each i set copy[i] = x[i] + h, evaluate, set copy[i] = x[i] − h, evaluate, then restore copy[i] = x[i].</para>
+    /// </summary>
+    public static double[] CentralDifference(Func<double[], double> f, double[] x, double h)
+    {
+        // BEGIN SOLUTION ch02.numerical-gradient
+        var gradient = new double[x.Length];
+        var probe = (double[])x.Clone();
+        for (int i = 0; i < x.Length; i++)
+        {
+            probe[i] = x[i] + h;
+            double plus = f(probe);
+            probe[i] = x[i] - h;
+            double minus = f(probe);
+            probe[i] = x[i];
+            gradient[i] = (plus - minus) / (2 * h);
+        }
+        return gradient;
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,31 @@
+using Learn.Dnn.Data;
+
+namespace Learn.Dnn.Losses;
+
+/// <summary>
+/// Categorical cross-entropy with integer class labels y: [batch] (0 .. classes − 1) instead of
+/// one-hot rows: the labels are one-hot encoded, then <see cref="CategoricalCrossentropy"/> applies.
+/// </summary>
+[Chapter(4)]
+public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Loss
+{
+    public bool FromLogits { get; } = fromLogits;
+
+    public override string Name => "sparse_categorical_crossentropy";
+
+    protected override void Validate(Tensor yTrue, Tensor yPred)
+    {
+        if (yPred.Rank != 2)
+            throw new ShapeMismatchException($"SparseCategoricalCrossentropy: expected y_pred [batch, classes], got {yPred.Shape}.");
+        bool labelsOk = (yTrue.Rank == 1 && yTrue.Shape[0] == yPred.Shape[0]) ||
+                        (yTrue.Rank == 2 && yTrue.Shape[0] == yPred.Shape[0] && yTrue.Shape[1] == 1);
+        if (!labelsOk)
+            throw new ShapeMismatchException($"SparseCategoricalCrossentropy: expected y_true of integer labels [{yPred.Shape[0]}] for y_pred {yPred.Shape}, got {yTrue.Shape}.");
+    }
+
+    protected override Tensor Compute(Tensor yTrue, Tensor yPred)
+    {
+        var oneHot = Categorical.ToCategorical(yTrue, yPred.Shape[1]).To(yPred.Device);
+        return new CategoricalCrossentropy(FromLogits).Call(oneHot, yPred);
+    }
+}

@@ -1,0 +1,48 @@
+using Learn.Dnn.Activations;
+using Learn.Dnn.Layers;
+using Learn.Dnn.Layers.Initializers;
+using Learn.Dnn.Losses;
+
+namespace Learn.Dnn.Tests;
+
+/// <summary>Keras' defaults, pinned: readers compare our numbers with Keras'.</summary>
+public sealed class KerasDefaultsTests
+{
+    [Fact]
+    public void Dense_defaults_to_no_activation_a_zero_bias_and_glorot_uniform()
+    {
+        var dense = new Dense(50, seed: 1);
+        dense.Call(Tensor.Zeros(1, 200));
+        Assert.Null(dense.Activation);
+        Assert.Equal(new float[50], dense.Bias!.ToArray());
+        float limit = MathF.Sqrt(6f / (200 + 50));
+        var w = dense.Kernel.ToArray();
+        Assert.All(w, v => Assert.InRange(v, -limit, limit));
+        Assert.True(w.Max() > 0.9f * limit && w.Min() < -0.9f * limit, "the kernel should fill U(±√(6/(fan_in+fan_out)))");
+    }
+
+    [Fact]
+    public void He_normal_has_standard_deviation_sqrt_two_over_fan_in()
+    {
+        var w = new HeNormal().Create(new Shape(500, 400), 500, 400, new Rng(2)).ToArray();
+        double std = Math.Sqrt(w.Select(v => (double)v * v).Average());
+        Assert.InRange(std, 0.98 * Math.Sqrt(2.0 / 500), 1.02 * Math.Sqrt(2.0 / 500));
+    }
+
+    [Fact]
+    public void Leaky_relu_alpha_is_0_3_and_epsilon_is_1e_minus_7()
+    {
+        Assert.Equal(0.3f, new LeakyRelu().Alpha);
+        Assert.Equal(1f, new Elu().Alpha);
+        Assert.Equal(1e-7f, Loss.Epsilon);
+    }
+
+    [Fact]
+    public void Relu_derivative_at_zero_is_zero()
+    {
+        var x = Tensor.FromArray([0f], 1);
+        x.RequiresGrad = true;
+        x.Relu().Sum().Backward();
+        Assert.Equal([0f], x.Grad!.ToArray());
+    }
+}
