@@ -34,6 +34,8 @@ public sealed partial class OpenClBackend
     {
         CheckDefined(distribution, "Random");
         var Y = Buffer(y, "Random");
-        Launch(Kernel("random", "random_fill"), [Y.Length], [], (int)distribution, seed, counter, a, b, Y, Y.Length);
+        // Normal draws read a stream of their own, as CounterRandom.Normal does: seed ⊕ NormalStream.
+        ulong stream = distribution == RandomDistribution.Normal ? seed ^ CounterRandom.NormalStream : seed;
+        Launch(Kernel("random", "random_fill"), [Y.Length], [], (int)distribution, stream, counter, a, b, Y, Y.Length);
     }
 }

@@ -80,6 +80,25 @@ public class GradientParityTests
     }
 
     /// <summary>
+    /// The engine's numerical gradient check (central differences, GradientCheck.Tensors) run with the
+    /// inputs on the OpenCL device, for every operation that is smooth at its inputs (ReLU's kink and
+    /// max's ties would need care that the CPU tests already take): rtol = atol = 1e-2.
+    /// </summary>
+    [SkippableFact]
+    public void Gradients_on_opencl_pass_the_numerical_gradient_check()
+    {
+        var cl = OpenClDevice.Require();
+        string[] kinks = ["relu", "leaky_relu", "max over an axis"];
+        foreach (var operation in Operations.Where(o => !kinks.Contains(o.Name)))
+        {
+            var shapes = operation.Shapes(3, 4);
+            var inputs = shapes.Select((s, i) => Tensor.FromArray(Generators.Values(40 + i, s.Size, -2f, 2f), s, cl)).ToArray();
+            var gradients = Learn.Dnn.Autograd.GradientCheck.Tensors(operation.Function, inputs);
+            Learn.Dnn.Autograd.GradientCheck.Assert($"{operation.Name} on OpenCL", gradients);
+        }
+    }
+
+    /// <summary>
     /// y = f(inputs) and the gradients of L = Σ w ⊙ y for fixed random weights w (so every output
     /// element sends a different gradient back).
     /// </summary>

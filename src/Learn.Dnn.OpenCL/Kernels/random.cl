@@ -20,6 +20,7 @@ float uniform01(ulong seed, ulong index)
 #define NORMAL 1
 
 // y[i] = draw counter + i: U(a, b), or N(a, b^2) by Box-Muller from the bits of draws 2i and 2i + 1.
+// For normal draws the host passes the normal stream's seed (seed XOR CounterRandom.NormalStream).
 __kernel void random_fill(int distribution, ulong seed, ulong counter, float a, float b, __global float* y, int length)
 {
     int i = get_global_id(0);
