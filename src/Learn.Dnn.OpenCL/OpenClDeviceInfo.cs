@@ -40,7 +40,7 @@ public sealed record OpenClDeviceInfo(
         uint count = 0;
         int error;
         try { error = CL.GetPlatformIDs(0, null, &count); }
-        catch (DllNotFoundException e) { throw new InvalidOperationException(e.Message, e); }
+        catch (DllNotFoundException e) { throw new InvalidOperationException(CL.LoaderMissing, e); }
         if (error == -1001 || count == 0)   // CL_PLATFORM_NOT_FOUND_KHR: the loader found no ICD
             throw new InvalidOperationException("OpenCL: no OpenCL platform found: install an ICD, e.g. pocl-opencl-icd or your GPU vendor's driver.");
         OpenClException.Check(error, "clGetPlatformIDs");

@@ -22,16 +22,24 @@ public static unsafe partial class CL
     /// <summary>
     /// Debian's ocl-icd-libopencl1 installs only libOpenCL.so.1 (libOpenCL.so comes with the -dev
     /// package), and .NET's probing for "OpenCL" does not try ".so.1": so we try it first ourselves.
+    /// LEARN_DNN_OPENCL_LIBRARY, when set, names the loader to use instead (a path or a file name).
     /// </summary>
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
         if (name != Library) return 0;
-        foreach (string candidate in new[] { "libOpenCL.so.1", "OpenCL", "libOpenCL.so", "OpenCL.dll", "/System/Library/Frameworks/OpenCL.framework/OpenCL" })
+        string? chosen = Environment.GetEnvironmentVariable("LEARN_DNN_OPENCL_LIBRARY");
+        string[] candidates = string.IsNullOrEmpty(chosen)
+            ? ["libOpenCL.so.1", "OpenCL", "libOpenCL.so", "/System/Library/Frameworks/OpenCL.framework/OpenCL"]
+            : [chosen];
+        foreach (string candidate in candidates)
             if (NativeLibrary.TryLoad(candidate, assembly, path, out nint handle)) return handle;
-        throw new DllNotFoundException(
-            "OpenCL: the OpenCL loader libOpenCL.so.1 was not found; install ocl-icd-libopencl1 " +
-            "(and an ICD such as pocl-opencl-icd or your GPU vendor's driver).");
+        return 0;   // the runtime then throws DllNotFoundException, which OpenClDeviceInfo turns into advice
     }
+
+    /// <summary>What to say when the loader is missing.</summary>
+    internal const string LoaderMissing =
+        "OpenCL: the OpenCL loader libOpenCL.so.1 was not found: install ocl-icd-libopencl1 " +
+        "(and an ICD such as pocl-opencl-icd or your GPU vendor's driver).";
     #endregion
 
     // ---- constants (cl.h) ---------------------------------------------------------------------
