@@ -52,15 +52,13 @@ public sealed partial class OpenClBackend
                 (nuint)(storage.Length * sizeof(float)), 0, null, null), "clEnqueueFillBuffer");
     }
 
-    public void Copy(Storage source, Storage destination)
+    public unsafe void Copy(Storage source, Storage destination)
     {
         var from = Buffer(source, "Copy");
         var to = Buffer(destination, "Copy", from.Length);
         if (from.Length == 0) return;
-        lock (queueGate)
-            OpenClException.Check(unsafeCopy(from, to), "clEnqueueCopyBuffer");
-
-        unsafe int unsafeCopy(OpenClStorage f, OpenClStorage t) =>
-            CL.EnqueueCopyBuffer(queue.Handle, f.Buffer.Handle, t.Buffer.Handle, 0, 0, (nuint)(f.Length * sizeof(float)), 0, null, null);
+        lock (queueGate)   // device to device: the numbers never visit the host
+            OpenClException.Check(CL.EnqueueCopyBuffer(queue.Handle, from.Buffer.Handle, to.Buffer.Handle, 0, 0,
+                (nuint)(from.Length * sizeof(float)), 0, null, null), "clEnqueueCopyBuffer");
     }
 }

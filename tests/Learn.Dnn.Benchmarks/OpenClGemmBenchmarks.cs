@@ -22,7 +22,7 @@ public class OpenClGemmBenchmarks
 
     [Params(128, 256, 512, 1024, 2048)] public int N { get; set; }
 
-    [Params(OpenClGemmKernel.Naive, OpenClGemmKernel.Tiled, OpenClGemmKernel.Blocked)] public OpenClGemmKernel Kernel { get; set; }
+    [ParamsAllValues] public OpenClGemmKernel Kernel { get; set; }
 
     [GlobalSetup]
     public void Setup()
