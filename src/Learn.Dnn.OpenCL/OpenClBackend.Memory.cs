@@ -26,8 +26,11 @@ public sealed partial class OpenClBackend
         if (values.Length == 0) return storage;
         fixed (float* p = values)
             lock (queueGate)   // blocking: the host array may change as soon as we return
+            {
                 OpenClException.Check(CL.EnqueueWriteBuffer(queue.Handle, storage.Buffer.Handle, CL.True, 0,
                     (nuint)(values.Length * sizeof(float)), p, 0, null, null), "clEnqueueWriteBuffer");
+                Drained();
+            }
         return storage;
     }
 
@@ -39,8 +42,11 @@ public sealed partial class OpenClBackend
         if (storage.Length == 0) return;
         fixed (float* p = destination)
             lock (queueGate)   // blocking, and after every command enqueued before it (in-order queue)
+            {
                 OpenClException.Check(CL.EnqueueReadBuffer(queue.Handle, storage.Buffer.Handle, CL.True, 0,
                     (nuint)(storage.Length * sizeof(float)), p, 0, null, null), "clEnqueueReadBuffer");
+                Drained();
+            }
     }
 
     public unsafe void Fill(Storage x, float value)
@@ -48,8 +54,11 @@ public sealed partial class OpenClBackend
         var storage = Buffer(x, "Fill");
         if (storage.Length == 0) return;
         lock (queueGate)
+        {
             OpenClException.Check(CL.EnqueueFillBuffer(queue.Handle, storage.Buffer.Handle, &value, sizeof(float), 0,
                 (nuint)(storage.Length * sizeof(float)), 0, null, null), "clEnqueueFillBuffer");
+            Enqueued();
+        }
     }
 
     public unsafe void Copy(Storage source, Storage destination)
@@ -58,7 +67,10 @@ public sealed partial class OpenClBackend
         var to = Buffer(destination, "Copy", from.Length);
         if (from.Length == 0) return;
         lock (queueGate)   // device to device: the numbers never visit the host
+        {
             OpenClException.Check(CL.EnqueueCopyBuffer(queue.Handle, from.Buffer.Handle, to.Buffer.Handle, 0, 0,
                 (nuint)(from.Length * sizeof(float)), 0, null, null), "clEnqueueCopyBuffer");
+            Enqueued();
+        }
     }
 }

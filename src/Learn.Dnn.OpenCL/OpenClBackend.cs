@@ -85,7 +85,11 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
     /// <summary>Waits until every enqueued command has finished.</summary>
     public void Finish()
     {
-        lock (queueGate) OpenClException.Check(CL.Finish(queue.Handle), "clFinish");
+        lock (queueGate)
+        {
+            OpenClException.Check(CL.Finish(queue.Handle), "clFinish");
+            Drained();
+        }
     }
 
     public void Dispose()
