@@ -116,7 +116,7 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
     #endregion
 }
 
-/// <summary>The GEMM kernels of Kernels/gemm.cl, from the reference to the fastest.</summary>
+/// <summary>The GEMM kernels of Kernels/gemm.cl: the reference, then rungs of the optimisation ladder.</summary>
 [Chapter(11)]
 public enum OpenClGemmKernel
 {

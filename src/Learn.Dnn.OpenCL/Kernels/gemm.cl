@@ -1,8 +1,9 @@
 // GEMM: C = alpha * op(A) * op(B) + beta * C, with op(A): [m, k], op(B): [k, n], C: [m, n], row-major.
 // A is stored [m, k], or [k, m] when transA; B is stored [k, n], or [n, k] when transB.
 // beta == 0 overwrites C (whatever it held, NaN included), as the CPU backend does.
-// Three kernels, the first rungs of Nugteren's ladder: naive (the reference), local-memory tiles,
-// and tiles with more work per thread (a 4 x 4 block of C in registers per work-item).
+// Four kernels, rungs of Nugteren's ladder: naive (the reference), local-memory tiles, tiles with
+// more work per thread (a 4 x 4 block of C in registers per work-item), and wide vectors without
+// local memory (for CPU devices, where the caches already tile and float16 is one AVX-512 register).
 
 #define A_AT(i, p) (transA ? a[(p) * m + (i)] : a[(i) * k + (p)])
 #define B_AT(p, j) (transB ? b[(j) * k + (p)] : b[(p) * n + (j)])
