@@ -129,4 +129,55 @@ public class TrainingParityTests(ITestOutputHelper output)
         Tolerance.AssertClose(cpuCurve, clCurve, Tolerance.Relative(cpuCurve, CurveTolerance), "softmax classifier loss curve");
         Assert.True(cpuCurve[^1] < 0.5f * cpuCurve[0], $"the classifier did not learn: loss {cpuCurve[0]} -> {cpuCurve[^1]}");
     }
+
+    #region iris
+    /// <summary>
+    /// Iris (150 flowers, 4 features, 3 species), standardized on the device, and a 4-8-3 tanh network
+    /// trained full-batch on the fused softmax cross-entropy: the loss curve and the final accuracy.
+    /// </summary>
+    private static (float[] Curve, double Accuracy) IrisCurve(IBackend device, int steps)
+    {
+        var (features, labels, classes) = Learn.Dnn.Data.Datasets.Iris();
+        var x = new Learn.Dnn.Data.StandardScaler().FitTransform(features.To(device));            // [150, 4]
+        var y = Learn.Dnn.Data.Categorical.ToCategorical(labels.To(Device.Cpu), classes.Length).To(device); // [150, 3]
+        var rng = new Rng(21);
+        var w1 = rng.Uniform(new Shape(4, 8), -0.7f, 0.7f, device);
+        var b1 = Tensor.Zeros(new Shape(8), device);
+        var w2 = rng.Uniform(new Shape(8, 3), -0.7f, 0.7f, device);
+        var b2 = Tensor.Zeros(new Shape(3), device);
+        Tensor[] parameters = [w1, b1, w2, b2];
+        foreach (var p in parameters) p.RequiresGrad = true;
+
+        var curve = new float[steps];
+        Tensor logits = null!;
+        for (int step = 0; step < steps; step++)
+        {
+            logits = (x.MatMul(w1) + b1).Tanh().MatMul(w2) + b2;                                   // [150, 3]
+            var loss = Learn.Dnn.Losses.SoftmaxCrossEntropy.Compute(logits, y);
+            loss.Backward();
+            curve[step] = loss.Item();
+            foreach (var p in parameters)
+            {
+                p.GradientDescentStep(0.2f);
+                p.ZeroGrad();
+            }
+        }
+        int[] predicted = Learn.Dnn.Data.Categorical.ArgMax(logits), truth = Learn.Dnn.Data.Categorical.ArgMax(y);
+        return (curve, predicted.Zip(truth).Count(pair => pair.First == pair.Second) / (double)truth.Length);
+    }
+    #endregion
+
+    [SkippableFact]
+    public void Iris_training_gives_the_same_loss_curve_and_accuracy_on_opencl_as_on_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var (cpuCurve, cpuAccuracy) = IrisCurve(Device.Cpu, 300);
+        var (clCurve, clAccuracy) = IrisCurve(cl, 300);
+        output.WriteLine($"Iris loss: cpu {cpuCurve[0]:G6} -> {cpuCurve[^1]:G6} (accuracy {cpuAccuracy:P1}), " +
+                         $"opencl {clCurve[0]:G6} -> {clCurve[^1]:G6} (accuracy {clAccuracy:P1}); " +
+                         $"largest difference {cpuCurve.Zip(clCurve, (a, b) => Math.Abs(a - b)).Max():G3}");
+        Tolerance.AssertClose(cpuCurve, clCurve, Tolerance.Relative(cpuCurve, CurveTolerance), "Iris loss curve");
+        Assert.Equal(cpuAccuracy, clAccuracy);
+        Assert.True(cpuAccuracy >= 0.9, $"the Iris network reached only {cpuAccuracy:P1} training accuracy");
+    }
 }
