@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Learn.Dnn.Backends.Cpu;
+
+namespace Learn.Dnn.Benchmarks;
+
+/// <summary>
+/// `gemm-table [--quick] [--fast-only]`: times every rung of <see cref="GemmLadder"/> with a
+/// Stopwatch (warm-up, then the best of several runs) and prints a markdown table of GFLOP/s,
+/// shape × rung. Faster than BenchmarkDotNet; used by compare-gemm.sh and for RESULTS.md.
+/// </summary>
+public static class GemmTable
+{
+    public static int Run(string[] args)
+    {
+        bool quick = args.Contains("--quick"), fastOnly = args.Contains("--fast-only");
+        var shapes = GemmShape.Squares(64, 128, 256, 512, 1024, 2048).Concat(GemmShape.Mlp()).ToList();
+        var steps = GemmLadder.Steps.Where(s => !fastOnly || s.Kernel == GemmLadder.Steps[^1].Kernel).ToList();
+
+        Console.WriteLine($"| shape (m×n×k) | {string.Join(" | ", steps.Select(s => s.Name))} |");
+        Console.WriteLine($"|---|{string.Concat(steps.Select(_ => "---:|"))}");
+        foreach (var shape in shapes)
+        {
+            var cells = steps.Select((s, rung) => TooSlow(rung, shape) ? "–" : $"{Measure(s.Kernel, shape, quick):F1}");
+            Console.WriteLine($"| {shape.Name} ({shape.M}×{shape.N}×{shape.K}) | {string.Join(" | ", cells)} |");
+        }
+        return 0;
+    }
+
+    /// <summary>The naive, loop-order and blocked rungs would take minutes at n ≥ 1024.</summary>
+    static bool TooSlow(int rung, GemmShape shape) => rung < 3 && shape.Flops > 2.0 * 512 * 512 * 512;
+
+    /// <summary>GFLOP/s of the best run, each run repeated until it lasts ≥ 20 ms (5 ms quick).</summary>
+    public static double Measure(GemmKernel kernel, GemmShape shape, bool quick)
+    {
+        var random = new Random(42);
+        float[] a = shape.RandomA(random), b = shape.RandomB(random), c = new float[shape.M * shape.N];
+        void Once() => kernel(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, a, b, 0f, c);
+
+        Once();                                                           // JIT, pack buffers
+        double minSeconds = quick ? 0.005 : 0.02;
+        int repeats = 1;
+        var watch = Stopwatch.StartNew();
+        Once();
+        while (watch.Elapsed.TotalSeconds * repeats < minSeconds && repeats < 1 << 20) repeats *= 2;
+
+        double best = double.MaxValue;
+        for (int run = 0; run < (quick ? 3 : 7); run++)
+        {
+            watch.Restart();
+            for (int r = 0; r < repeats; r++) Once();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds / repeats);
+        }
+        return shape.Flops / best / 1e9;
+    }
+}
