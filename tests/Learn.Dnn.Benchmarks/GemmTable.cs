@@ -14,13 +14,13 @@ public static class GemmTable
     {
         bool quick = args.Contains("--quick"), fastOnly = args.Contains("--fast-only");
         var shapes = GemmShape.Squares(64, 128, 256, 512, 1024, 2048).Concat(GemmShape.Mlp()).ToList();
-        var steps = GemmLadder.Steps.Where(s => !fastOnly || s.Kernel == GemmLadder.Steps[^1].Kernel).ToList();
+        var steps = GemmLadder.Steps.Select((s, rung) => (s.Name, s.Kernel, Rung: rung)).Where(s => !fastOnly || s.Rung == GemmLadder.Steps.Count - 1).ToList();
 
         Console.WriteLine($"| shape (m×n×k) | {string.Join(" | ", steps.Select(s => s.Name))} |");
         Console.WriteLine($"|---|{string.Concat(steps.Select(_ => "---:|"))}");
         foreach (var shape in shapes)
         {
-            var cells = steps.Select((s, rung) => TooSlow(rung, shape) ? "–" : $"{Measure(s.Kernel, shape, quick):F1}");
+            var cells = steps.Select(s => TooSlow(s.Rung, shape) ? "–" : $"{Measure(s.Kernel, shape, quick):F1}");
             Console.WriteLine($"| {shape.Name} ({shape.M}×{shape.N}×{shape.K}) | {string.Join(" | ", cells)} |");
         }
         return 0;

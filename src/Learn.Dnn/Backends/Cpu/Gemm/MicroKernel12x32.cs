@@ -33,6 +33,11 @@ internal static unsafe class MicroKernel12x32
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, float* edgeTile)
     {
+        // No call may happen while the accumulators are live: a call clobbers every vector
+        // register, and the JIT would then keep all 24 accumulators on the stack. So the edge
+        // tile is cleared here, before the loop.
+        bool full = rows == MR && cols == NR;
+        if (!full) new Span<float>(edgeTile, MR * NR).Clear();
         Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default, c6a = default, c6b = default, c7a = default, c7b = default, c8a = default, c8b = default, c9a = default, c9b = default, cAa = default, cAb = default, cBa = default, cBb = default;
         Vector512<float> ar;
         for (int p = 0; p < kc; p++)
@@ -55,10 +60,8 @@ internal static unsafe class MicroKernel12x32
             b += NR;
         }
 
-        bool full = rows == MR && cols == NR;
         float* dst = full ? c : edgeTile;
         int ld = full ? ldc : NR;
-        if (!full) new Span<float>(edgeTile, MR * NR).Clear();
         var alphaV = Vector512.Create(alpha);
         Update(dst + 0 * ld, c0a, c0b, alphaV);
         Update(dst + 1 * ld, c1a, c1b, alphaV);
