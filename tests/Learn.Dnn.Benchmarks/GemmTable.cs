@@ -4,17 +4,28 @@ using Learn.Dnn.Backends.Cpu;
 namespace Learn.Dnn.Benchmarks;
 
 /// <summary>
-/// `gemm-table [--quick] [--fast-only]`: times every rung of <see cref="GemmLadder"/> with a
+/// `gemm-table [--quick] [--fast-only | --threading | --csv]`: times every rung of <see cref="GemmLadder"/> with a
 /// Stopwatch (warm-up, then the best of several runs) and prints a markdown table of GFLOP/s,
-/// shape × rung. Faster than BenchmarkDotNet; used by compare-gemm.sh and for RESULTS.md.
+/// shape × rung (--csv: FastGemm only, as CSV). Faster than BenchmarkDotNet; used by
+/// compare-gemm.sh and for RESULTS.md.
 /// </summary>
 public static class GemmTable
 {
     public static int Run(string[] args)
     {
-        bool quick = args.Contains("--quick"), fastOnly = args.Contains("--fast-only");
+        bool quick = args.Contains("--quick"), fastOnly = args.Contains("--fast-only") || args.Contains("--threading");
         var shapes = GemmShape.Squares(64, 128, 256, 512, 1024, 2048).Concat(GemmShape.Mlp()).ToList();
         var steps = GemmLadder.Steps.Select((s, rung) => (s.Name, s.Kernel, Rung: rung)).Where(s => !fastOnly || s.Rung == GemmLadder.Steps.Count - 1).ToList();
+        if (args.Contains("--threading"))                                   // dedicated workers vs Parallel.For
+            steps.Add(("threads via Parallel.For", FastGemm.GemmWithParallelFor, GemmLadder.Steps.Count));
+
+        if (args.Contains("--csv"))                                         // for compare-gemm.sh
+        {
+            Console.WriteLine("name,m,n,k,transposeA,transposeB,gflops");
+            foreach (var shape in shapes)
+                Console.WriteLine($"{shape.Name},{shape.M},{shape.N},{shape.K},{shape.TransposeA},{shape.TransposeB},{Measure(FastGemm.Gemm, shape, quick):F1}");
+            return 0;
+        }
 
         Console.WriteLine($"| shape (m×n×k) | {string.Join(" | ", steps.Select(s => s.Name))} |");
         Console.WriteLine($"|---|{string.Concat(steps.Select(_ => "---:|"))}");

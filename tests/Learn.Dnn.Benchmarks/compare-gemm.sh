@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Compares FastGemm with OpenBLAS (through NumPy's float32 matmul) on the same shapes, same run.
+# Usage: tests/Learn.Dnn.Benchmarks/compare-gemm.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/../.."                                  # repository root
+PYTHON=/usr/bin/python3                                     # Debian's python, which sees python3-numpy
+QUICK=${1:-}
+
+# 1. NumPy and OpenBLAS. Debian's python3-numpy alone links the netlib reference BLAS (~2 GFLOP/s);
+#    libopenblas0-pthread switches the BLAS alternative to OpenBLAS. Wait if apt/dpkg is busy.
+missing=()
+$PYTHON -c "import numpy" 2>/dev/null || missing+=(python3-numpy)
+dpkg -s libopenblas0-pthread >/dev/null 2>&1 || missing+=(libopenblas0-pthread)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (waiting for the dpkg lock if needed)"
+  apt-get -o DPkg::Lock::Timeout=900 update
+  apt-get -o DPkg::Lock::Timeout=900 install -y "${missing[@]}"
+fi
+
+# 2. Two threads for OpenBLAS, as for us; idle OpenBLAS threads must not spin on the cores we share.
+export OPENBLAS_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
+
+# 3. Ours: FastGemm over every shape, as CSV.
+dotnet build -c Release tests/Learn.Dnn.Benchmarks -v quiet -nologo 2>&1 | grep -E " error |rror\(s\)" || true
+ours=$(mktemp)
+dotnet tests/Learn.Dnn.Benchmarks/bin/Release/net10.0/Learn.Dnn.Benchmarks.dll gemm-table --csv $QUICK > "$ours"
+
+# 4. OpenBLAS on the same shapes, timed the same way (warm-up, best of several runs of ≥ 20 ms).
+$PYTHON - "$ours" "$QUICK" <<'PY'
+import csv, sys, time
+import numpy as np
+
+rows = list(csv.DictReader(open(sys.argv[1])))
+quick = sys.argv[2] == "--quick"
+
+np.ones((64, 64), np.float32) @ np.ones((64, 64), np.float32)      # load the BLAS
+blas = sorted({line.split()[-1] for line in open("/proc/self/maps") if "blas" in line.lower() and "/" in line})
+print("BLAS libraries mapped into NumPy's process:", *blas, sep="\n  ")
+if not any("openblas" in path for path in blas):
+    sys.exit("compare-gemm: NumPy is not using OpenBLAS (reference BLAS?); the comparison would be meaningless.")
+
+def measure(m, n, k, transpose_a, transpose_b):
+    rng = np.random.default_rng(42)
+    a = rng.uniform(-1, 1, (k, m) if transpose_a else (m, k)).astype(np.float32)
+    b = rng.uniform(-1, 1, (n, k) if transpose_b else (k, n)).astype(np.float32)
+    op_a, op_b = (a.T if transpose_a else a), (b.T if transpose_b else b)  # views: sgemm gets the transpose flag
+    c = np.empty((m, n), np.float32)
+    once = lambda: np.matmul(op_a, op_b, out=c)
+    once()
+    min_seconds, repeats = (0.005 if quick else 0.02), 1
+    start = time.perf_counter(); once()
+    while (time.perf_counter() - start) * repeats < min_seconds and repeats < 1 << 20:
+        repeats *= 2
+    best = float("inf")
+    for _ in range(3 if quick else 7):
+        start = time.perf_counter()
+        for _ in range(repeats):
+            once()
+        best = min(best, (time.perf_counter() - start) / repeats)
+    return 2.0 * m * n * k / best / 1e9
+
+print()
+print("| shape (m×n×k) | ours (FastGemm) GFLOP/s | OpenBLAS (NumPy) GFLOP/s | ours / OpenBLAS |")
+print("|---|---:|---:|---:|")
+for r in rows:
+    m, n, k = int(r["m"]), int(r["n"]), int(r["k"])
+    theirs = measure(m, n, k, r["transposeA"] == "True", r["transposeB"] == "True")
+    ours = float(r["gflops"])
+    print(f"| {r['name']} ({m}×{n}×{k}) | {ours:.1f} | {theirs:.1f} | {ours / theirs:.2f} |")
+PY
+rm -f "$ours"
