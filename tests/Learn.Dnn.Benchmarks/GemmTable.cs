@@ -40,7 +40,11 @@ public static class GemmTable
     /// <summary>The naive, loop-order and blocked rungs would take minutes at n ≥ 1024.</summary>
     static bool TooSlow(int rung, GemmShape shape) => rung < 3 && shape.Flops > 2.0 * 512 * 512 * 512;
 
-    /// <summary>GFLOP/s of the best run, each run repeated until it lasts ≥ 20 ms (5 ms quick).</summary>
+    /// <summary>
+    /// GFLOP/s of the best of 15 runs (5 quick), each run repeating the call until it lasts ≥ 5 ms
+    /// (2 ms quick). Short runs and the best of many keep the figure meaningful when other
+    /// processes share the cores: some runs go through without being preempted.
+    /// </summary>
     public static double Measure(GemmKernel kernel, GemmShape shape, bool quick)
     {
         var random = new Random(42);
@@ -48,14 +52,14 @@ public static class GemmTable
         void Once() => kernel(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, a, b, 0f, c);
 
         Once();                                                           // JIT, pack buffers
-        double minSeconds = quick ? 0.005 : 0.02;
+        double minSeconds = quick ? 0.002 : 0.005;
         int repeats = 1;
         var watch = Stopwatch.StartNew();
         Once();
         while (watch.Elapsed.TotalSeconds * repeats < minSeconds && repeats < 1 << 20) repeats *= 2;
 
         double best = double.MaxValue;
-        for (int run = 0; run < (quick ? 3 : 7); run++)
+        for (int run = 0; run < (quick ? 5 : 15); run++)
         {
             watch.Restart();
             for (int r = 0; r < repeats; r++) Once();

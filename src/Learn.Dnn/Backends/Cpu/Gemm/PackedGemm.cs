@@ -74,6 +74,22 @@ public sealed unsafe class PackedGemm
     internal void AddProduct(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         float* a, float* b, float* c, int rowStart, int rowEnd, int colStart, int colEnd)
     {
+        // A C narrower than one tile (a Dense layer with 10 units: n = 10 < NR = 32) would leave
+        // most of every tile empty. Cᵀ = op(B)ᵀ·op(A)ᵀ is as wide as C is tall, so compute that
+        // instead, and write each tile of Cᵀ into C transposed.
+        if (n < ColumnsPerTile && m > n)
+            AddTiles(!transposeB, !transposeA, n, m, k, alpha, b, a, c, ldc: n, transposeC: true, colStart, colEnd, rowStart, rowEnd);
+        else
+            AddTiles(transposeA, transposeB, m, n, k, alpha, a, b, c, ldc: n, transposeC: false, rowStart, rowEnd, colStart, colEnd);
+    }
+
+    /// <summary>
+    /// The five loops: C[rowStart:rowEnd, colStart:colEnd] += alpha·op(A)·op(B), where C is
+    /// stored with row stride <paramref name="ldc"/>, or transposed when <paramref name="transposeC"/>.
+    /// </summary>
+    void AddTiles(bool transposeA, bool transposeB, int m, int n, int k, float alpha, float* a, float* b,
+        float* c, int ldc, bool transposeC, int rowStart, int rowEnd, int colStart, int colEnd)
+    {
         int mr = RowsPerTile, nr = ColumnsPerTile;
         int lda = transposeA ? m : k, ldb = transposeB ? k : n;
         int kc = BalancedBlock(k, blockK);                    // 784 → 4 passes of 196, not 256+256+256+16
@@ -95,16 +111,36 @@ public sealed unsafe class PackedGemm
                     for (int jr = 0; jr < nc; jr += nr)
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            float* cTile = c + (long)(ic + ir) * n + jc + jr;     // C[ic+ir, jc+jr]
                             int rows = Math.Min(mr, mc - ir), cols = Math.Min(nr, nc - jr);
-                            if (useVector512)
-                                MicroKernel12x32.Run(kb, ap + ir * kb, bp + jr * kb, cTile, n, alpha, rows, cols, tile);
+                            float* aPanel = ap + ir * kb, bPanel = bp + jr * kb;
+                            if (!transposeC)
+                                RunKernel(kb, aPanel, bPanel, c + (long)(ic + ir) * ldc + jc + jr, ldc, alpha, rows, cols, tile);
                             else
-                                MicroKernel6x16.Run(kb, ap + ir * kb, bp + jr * kb, cTile, n, alpha, rows, cols, tile);
+                            {
+                                new Span<float>(tile, mr * nr).Clear();                 // tile ← alpha·Ã·B̃, then Cᵀ += tile
+                                RunKernel(kb, aPanel, bPanel, tile, nr, alpha, mr, nr, tile);
+                                AddTransposed(tile, nr, c + (long)(jc + jr) * ldc + ic + ir, ldc, rows, cols);
+                            }
                         }
                 }
             }
         }
+    }
+
+    void RunKernel(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, float* tile)
+    {
+        if (useVector512)
+            MicroKernel12x32.Run(kc, a, b, c, ldc, alpha, rows, cols, tile);
+        else
+            MicroKernel6x16.Run(kc, a, b, c, ldc, alpha, rows, cols, tile);
+    }
+
+    /// <summary>c[j·ldc + i] += tile[i·tileStride + j]: a tile of Cᵀ added into C.</summary>
+    static void AddTransposed(float* tile, int tileStride, float* c, int ldc, int rows, int cols)
+    {
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < rows; i++)
+                c[(long)j * ldc + i] += tile[i * tileStride + j];
     }
 
     /// <summary>The block size ≤ <paramref name="limit"/> that cuts <paramref name="total"/> into equal passes.</summary>

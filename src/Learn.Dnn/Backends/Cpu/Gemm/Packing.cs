@@ -8,8 +8,10 @@ namespace Learn.Dnn.Backends.Cpu;
 //   B̃: the [kc, nc] block of op(B), cut into column panels of NR columns; panel q holds, for
 //      each p, op(B)[p, q·NR + 0..NR] — the NR values the kernel loads at step p.
 //
-// The copy reads A and B in whatever layout they are stored, so a transpose costs nothing
-// extra, and pads the last panel with zeros, so the kernel never needs a bounds check.
+// The copy reads A and B in whatever layout they are stored, so a transpose is absorbed here,
+// and pads the last panels with zeros, so the kernel never needs a bounds check. When the
+// stored layout runs across the panel (A not transposed, B transposed), 8×8 register
+// transposes move the floats; a float-by-float copy handles what is left at the edges.
 
 /// <summary>Packs blocks of op(A) and op(B) into micro-kernel panels.</summary>
 internal static unsafe class Packing
@@ -31,11 +33,7 @@ internal static unsafe class Packing
                     for (int r = 0; r < rows; r++) packed[p * mr + r] = source[r];
                 }
             else
-                for (int r = 0; r < rows; r++)                                 // row ic+ir+r of A, read left to right
-                {
-                    float* source = a + (long)(ic + ir + r) * lda + pc;
-                    for (int p = 0; p < kc; p++) packed[p * mr + r] = source[p];
-                }
+                CopyTransposed(a + (long)(ic + ir) * lda + pc, lda, rows, kc, packed, mr);
         }
     }
 
@@ -50,14 +48,36 @@ internal static unsafe class Packing
             int cols = Math.Min(nr, nc - jr);
             if (cols < nr) new Span<float>(packed, nr * kc).Clear();
             if (transposeB)
-                for (int j = 0; j < cols; j++)                                 // row jc+jr+j of B is column of op(B)
-                {
-                    float* source = b + (long)(jc + jr + j) * ldb + pc;
-                    for (int p = 0; p < kc; p++) packed[p * nr + j] = source[p];
-                }
+                CopyTransposed(b + (long)(jc + jr) * ldb + pc, ldb, cols, kc, packed, nr);
             else
                 for (int p = 0; p < kc; p++)                                   // a contiguous run of row pc+p
                     Buffer.MemoryCopy(b + (long)(pc + p) * ldb + jc + jr, packed + p * nr, cols * 4L, cols * 4L);
+        }
+    }
+
+    /// <summary>
+    /// destination[p·width + t] = source[t·sourceStride + p] for t &lt; count ≤ width, p &lt; length:
+    /// <paramref name="count"/> stored rows become the first columns of a [length, width] panel.
+    /// </summary>
+    static void CopyTransposed(float* source, int sourceStride, int count, int length, float* destination, int width)
+    {
+        int p = 0;
+        if (Transpose8x8.IsSupported && count >= 8)
+        {
+            for (; p + 8 <= length; p += 8)
+                for (int t = 0; ; t += 8)
+                {
+                    // The last group of 8 rows is moved back to end at count: it overlaps the one
+                    // before and writes the same values again, which costs less than a scalar edge.
+                    int row = Math.Min(t, count - 8);
+                    Transpose8x8.Run(source + (long)row * sourceStride + p, sourceStride, destination + (long)p * width + row, width);
+                    if (row + 8 >= count) break;
+                }
+        }
+        for (int t = 0; t < count; t++)                                         // the last length mod 8 steps
+        {
+            float* row = source + (long)t * sourceStride;
+            for (int q = p; q < length; q++) destination[(long)q * width + t] = row[q];
         }
     }
 }
