@@ -158,4 +158,23 @@ public class GemmTests
         FastGemm.Gemm(false, false, 2, 2, 1, 0f, [5f, 6f], [7f, 8f], 2f, d);
         Assert.Equal([2f, 4f, 6f, 8f], d);
     }
+
+    [Fact]
+    public void Fast_gemm_allocates_nothing_once_warm()
+    {
+        // A training step calls GEMM thousands of times: pack buffers are reused, not reallocated.
+        float[] x = new float[64 * 784], w = new float[784 * 300], y = new float[64 * 300];
+        void Step()
+        {
+            FastGemm.Gemm(false, false, 64, 300, 784, 1f, x, w, 0f, y);            // Y = X·W
+            FastGemm.Gemm(true, false, 784, 300, 64, 1f, x, y, 0f, w);             // dW = Xᵀ·dY
+            FastGemm.Gemm(false, true, 64, 784, 300, 1f, y, w, 0f, x);             // dX = dY·Wᵀ
+            FastGemm.Gemm(false, false, 64, 10, 30, 1f, x.AsSpan(0, 64 * 30), w.AsSpan(0, 300), 0f, y.AsSpan(0, 640));
+        }
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++) Step();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"FastGemm allocated {allocated} bytes over 80 warm calls; expected none.");
+    }
 }

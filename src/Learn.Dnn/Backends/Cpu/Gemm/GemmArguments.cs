@@ -15,16 +15,23 @@ public static class GemmArguments
         if (m < 0 || n < 0 || k < 0)
             throw new ArgumentOutOfRangeException(nameof(m),
                 $"Gemm: sizes must be ≥ 0, got m = {m}, n = {n}, k = {k}.");
-        RequireLength("A", "m·k", (long)m * k, aLength, transposeA ? $"op(A) = Aᵀ [{m}, {k}] (A stored [{k}, {m}])" : $"op(A) [{m}, {k}]");
-        RequireLength("B", "k·n", (long)k * n, bLength, transposeB ? $"op(B) = Bᵀ [{k}, {n}] (B stored [{n}, {k}])" : $"op(B) [{k}, {n}]");
-        RequireLength("C", "m·n", (long)m * n, cLength, $"C [{m}, {n}]");
+        // The shapes are formatted only on failure: this check runs on every call, and must not allocate.
+        if ((long)m * k != aLength)
+            throw LengthError("A", "m·k", (long)m * k, aLength, "op(A)", m, k, transposeA);
+        if ((long)k * n != bLength)
+            throw LengthError("B", "k·n", (long)k * n, bLength, "op(B)", k, n, transposeB);
+        if ((long)m * n != cLength)
+            throw LengthError("C", "m·n", (long)m * n, cLength, "C", m, n, transposed: false);
     }
 
-    static void RequireLength(string name, string formula, long expected, int actual, string shape)
+    static ArgumentException LengthError(string name, string formula, long expected, int actual,
+        string operand, int rows, int cols, bool transposed)
     {
-        if (expected != actual)
-            throw new ArgumentException(
-                $"Gemm: {name} must hold {formula} = {expected} floats for {shape}, got {actual}.", name.ToLowerInvariant());
+        string shape = transposed
+            ? $"{operand} = {name}ᵀ [{rows}, {cols}] ({name} stored [{cols}, {rows}])"
+            : $"{operand} [{rows}, {cols}]";
+        return new ArgumentException(
+            $"Gemm: {name} must hold {formula} = {expected} floats for {shape}, got {actual}.", name.ToLowerInvariant());
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Learn.Dnn.Backends.Cpu;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class GemmLadder
         ("naive (i-j-k)", NaiveGemm.Gemm),
         ("loop order (i-k-j)", LoopOrderGemm.Gemm),
         ("cache blocking", BlockedGemm.Gemm),
-        ("SIMD (Vector512)", SimdGemm.Gemm),
+        (Vector512.IsHardwareAccelerated ? "SIMD (Vector512)" : "SIMD (Vector256)", SimdGemm.Gemm),
         ("packed + micro-kernel", PackedGemm.Gemm),
         ("threads (FastGemm)", FastGemm.Gemm),
     ];
