@@ -6,7 +6,8 @@ public sealed record GemmShape(string Name, int M, int N, int K, bool TransposeA
     /// <summary>2·m·n·k: one multiply and one add per term.</summary>
     public double Flops => 2.0 * M * N * K;
 
-    public override string ToString() => Name;
+    /// <summary>Short enough for BenchmarkDotNet's parameter column: "64x300x784 Bᵀ".</summary>
+    public override string ToString() => $"{M}x{N}x{K}{(TransposeA ? " Aᵀ" : "")}{(TransposeB ? " Bᵀ" : "")}";
 
     public static GemmShape Square(int n) => new($"{n}", n, n, n);
 

@@ -16,7 +16,7 @@ public static class GemmLadder
         ("loop order (i-k-j)", LoopOrderGemm.Gemm),
         ("cache blocking", BlockedGemm.Gemm),
         (Vector512.IsHardwareAccelerated ? "SIMD (Vector512)" : "SIMD (Vector256)", SimdGemm.Gemm),
-        ("packed + micro-kernel", PackedGemm.Gemm),
+        ("packed micro-kernel", PackedGemm.Gemm),
         ("threads (FastGemm)", FastGemm.Gemm),
     ];
 }
