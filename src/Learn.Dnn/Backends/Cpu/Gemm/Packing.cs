@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Learn.Dnn.Backends.Cpu;
 
 // Packing copies a block of op(A) and a block of op(B) into the exact order in which the
@@ -51,8 +53,16 @@ internal static unsafe class Packing
                 CopyTransposed(b + (long)(jc + jr) * ldb + pc, ldb, cols, kc, packed, nr);
             else
                 for (int p = 0; p < kc; p++)                                   // a contiguous run of row pc+p
-                    Buffer.MemoryCopy(b + (long)(pc + p) * ldb + jc + jr, packed + p * nr, cols * 4L, cols * 4L);
+                    Copy(b + (long)(pc + p) * ldb + jc + jr, packed + p * nr, cols);
         }
+    }
+
+    /// <summary>destination[0:count] = source[0:count], 16 floats per instruction.</summary>
+    static void Copy(float* source, float* destination, int count)
+    {
+        int q = 0;
+        for (; q + 16 <= count; q += 16) Vector512.Store(Vector512.Load(source + q), destination + q);
+        for (; q < count; q++) destination[q] = source[q];
     }
 
     /// <summary>
