@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Learn.Dnn.Backends.Cpu;
@@ -22,6 +23,7 @@ internal static unsafe class Packing
     /// Ã ← op(A)[ic:ic+mc, pc:pc+kc] in MR-row panels ([⌈mc/MR⌉, kc, MR]).
     /// A is stored [m, lda = k], or [k, lda = m] when transposed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool transposeA, float* a, int lda, int ic, int pc, int mc, int kc, int mr, float* packed)
     {
         for (int ir = 0; ir < mc; ir += mr, packed += mr * kc)
@@ -43,6 +45,7 @@ internal static unsafe class Packing
     /// B̃ ← op(B)[pc:pc+kc, jc:jc+nc] in NR-column panels ([⌈nc/NR⌉, kc, NR]).
     /// B is stored [k, ldb = n], or [n, ldb = k] when transposed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool transposeB, float* b, int ldb, int pc, int jc, int kc, int nc, int nr, float* packed)
     {
         for (int jr = 0; jr < nc; jr += nr, packed += nr * kc)
