@@ -92,6 +92,10 @@ public class GemmTests
         var property = Prop.ForAll(Cases, gemmCase => RequireEqualsNaive(dropsLastTerm, "drops last term", gemmCase));
         var failure = Assert.ThrowsAny<Exception>(() => property.QuickCheckThrowOnFailure());
         Assert.Contains("differs from the naive GEMM", failure.Message);
+        // FsCheck names the failing case (sizes, transposes, alpha, beta, data seed) and its own
+        // replay seed "(s1,s2)" right after "Falsifiable, after N tests (M shrinks)".
+        Assert.Contains("Falsifiable, after", failure.Message);
+        Assert.Contains("op(A) [", failure.Message);
     }
 
     static void RequireEqualsNaive(GemmKernel kernel, string kernelName, GemmCase g)
