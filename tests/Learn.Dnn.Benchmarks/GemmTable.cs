@@ -51,10 +51,13 @@ public static class GemmTable
         float[] a = shape.RandomA(random), b = shape.RandomB(random), c = new float[shape.M * shape.N];
         void Once() => kernel(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, a, b, 0f, c);
 
-        Once();                                                           // JIT, pack buffers
+        // Warm-up for ≥ 250 ms: .NET first runs methods unoptimized (tier 0) and recompiles them
+        // after 30 calls and a 100 ms delay; timing before that measures the wrong code.
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < (quick ? 0.15 : 0.25)) Once();
         double minSeconds = quick ? 0.002 : 0.005;
         int repeats = 1;
-        var watch = Stopwatch.StartNew();
+        watch.Restart();
         Once();
         while (watch.Elapsed.TotalSeconds * repeats < minSeconds && repeats < 1 << 20) repeats *= 2;
 
