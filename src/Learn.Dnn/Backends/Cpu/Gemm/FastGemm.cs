@@ -4,9 +4,9 @@ namespace Learn.Dnn.Backends.Cpu;
 // there are cores, along whichever of its dimensions has more micro-kernel tiles, and on tile
 // boundaries so that no tile is split. Each strip is an independent packed GEMM: the threads
 // write disjoint parts of C, so they need no locks, only a join at the end. The strips run on
-// dedicated GemmWorkers (measured faster than Parallel.For on the MLP shapes, see
-// tests/Learn.Dnn.Benchmarks/RESULTS.md). Products too small to repay waking a second thread
-// (below SerialFlops) stay on the calling thread.
+// dedicated GemmWorkers: as fast as Parallel.For on large products, faster on most mid-sized
+// MLP shapes in our runs, and free of allocations (tests/Learn.Dnn.Benchmarks/RESULTS.md).
+// Products too small to repay waking a second thread (below SerialFlops) stay on the calling thread.
 
 /// <summary>The engine's GEMM: packed, register-blocked, and spread over the cores.</summary>
 [Chapter(10)]
