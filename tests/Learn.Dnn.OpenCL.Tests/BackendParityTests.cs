@@ -1,0 +1,358 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Learn.Dnn.Backends;
+
+namespace Learn.Dnn.OpenCL.Tests;
+
+/// <summary>
+/// The parity suite: every backend primitive, on generated shapes and values, computed by the CPU
+/// backend (the reference) and by the OpenCL backend, compared within the bounds of <see cref="Tolerance"/>.
+/// </summary>
+public class BackendParityTests
+{
+    private static readonly IBackend Cpu = Device.Cpu;
+
+    private static void Check<T>(Arbitrary<T> inputs, Action<T> property, int tests = 60) =>
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(tests), Prop.ForAll(inputs, property));
+
+    /// <summary>The same numbers on both devices.</summary>
+    private static (Storage Cpu, Storage Cl) Both(OpenClBackend cl, float[] values) => (Cpu.Upload(values), cl.Upload(values));
+
+    private static float[] Read(IBackend backend, Storage s)
+    {
+        var values = new float[s.Length];
+        backend.Download(s, values);
+        return values;
+    }
+
+    #region gemm
+    [SkippableFact]
+    public void Gemm_agrees_with_the_cpu_for_every_kernel_transpose_and_size()
+    {
+        var cl = OpenClDevice.Require();
+        var cases =
+            from m in Generators.Dimension(130)
+            from n in Generators.Dimension(130)
+            from k in Generators.Dimension(130)
+            from transposeA in Gen.Elements(false, true)
+            from transposeB in Gen.Elements(false, true)
+            from beta in Gen.Elements(0f, 1f, -0.5f)
+            from seed in Generators.Seed
+            select (m, n, k, transposeA, transposeB, beta, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            float alpha = 1.5f;
+            float[] a = Generators.Values(c.seed, c.m * c.k), b = Generators.Values(c.seed + 1, c.k * c.n), c0 = Generators.Values(c.seed + 2, c.m * c.n);
+            var expected = Cpu.Upload(c0);
+            Cpu.Gemm(c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, Cpu.Upload(a), Cpu.Upload(b), c.beta, expected);
+            float[] want = Read(Cpu, expected);
+            var bound = GemmBound(a, b, c0, c.m, c.n, c.k, c.transposeA, c.transposeB, alpha, c.beta);
+            foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
+            {
+                var actual = cl.Upload(c0);
+                cl.Gemm(kernel, c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, cl.Upload(a), cl.Upload(b), c.beta, actual);
+                Tolerance.AssertClose(want, Read(cl, actual), bound,
+                    $"Gemm ({kernel} kernel, m={c.m}, n={c.n}, k={c.k}, transposeA={c.transposeA}, transposeB={c.transposeB}, beta={c.beta}, seed={c.seed})");
+            }
+        }, tests: 40);
+    }
+
+    /// <summary>2·k·ε·(|α|·Σₚ|a_ip·b_pj| + |β·c_ij|) + 1e-6 for each element of C.</summary>
+    private static Func<int, double> GemmBound(float[] a, float[] b, float[] c, int m, int n, int k,
+                                               bool transposeA, bool transposeB, float alpha, float beta) => index =>
+    {
+        int i = index / n, j = index % n;
+        double magnitude = 0;
+        for (int p = 0; p < k; p++)
+            magnitude += Math.Abs((transposeA ? a[p * m + i] : a[i * k + p]) * (transposeB ? b[j * k + p] : b[p * n + j]));
+        return 2 * k * Tolerance.Epsilon * (Math.Abs(alpha) * magnitude + Math.Abs(beta * c[index])) + 1e-6;
+    };
+
+    [SkippableFact]
+    public void Gemm_with_beta_zero_overwrites_whatever_c_held()
+    {
+        var cl = OpenClDevice.Require();
+        foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
+        {
+            var c = cl.Upload([float.NaN, float.NaN, float.NaN, float.NaN]);
+            cl.Gemm(kernel, false, false, 2, 2, 1, 1f, cl.Upload([1f, 2f]), cl.Upload([3f, 4f]), 0f, c);
+            Assert.Equal([3f, 4f, 6f, 8f], Read(cl, c));
+        }
+    }
+    #endregion
+
+    [SkippableFact]
+    public void Transpose_agrees_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        Check(Gen.Zip(Generators.Dimension(), Generators.Dimension()).ToArbitrary(), s =>
+        {
+            var (rows, cols) = s;
+            var (x, xCl) = Both(cl, Generators.Values(rows + cols, rows * cols));
+            var (y, yCl) = (Cpu.Allocate(rows * cols), cl.Allocate(rows * cols));
+            Cpu.Transpose(x, rows, cols, y);
+            cl.Transpose(xCl, rows, cols, yCl);
+            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"Transpose [{rows}, {cols}]");
+        });
+    }
+
+    [SkippableFact]
+    public void Axpy_fill_and_copy_agree_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        Check(Gen.Zip(Generators.Dimension(300), Generators.Seed).ToArbitrary(), s =>
+        {
+            var (n, seed) = s;
+            var (x, xCl) = Both(cl, Generators.Values(seed, n));
+            var (y, yCl) = Both(cl, Generators.Values(seed + 1, n));
+            Cpu.Axpy(-0.37f, x, y);
+            cl.Axpy(-0.37f, xCl, yCl);
+            var want = Read(Cpu, y);
+            Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"Axpy (n={n})");
+            cl.Fill(yCl, 2.5f);
+            Assert.All(Read(cl, yCl), v => Assert.Equal(2.5f, v));
+            cl.Copy(xCl, yCl);
+            Tolerance.AssertIdentical(Read(Cpu, x), Read(cl, yCl), $"Copy (n={n})");
+        });
+    }
+
+    #region unary
+    /// <summary>Inputs in each map's domain; the activations also get 0 (the kink) and ±90 (overflow-safe forms).</summary>
+    private static float[] UnaryInputs(UnaryOp op, int seed, int n)
+    {
+        var values = op switch
+        {
+            UnaryOp.Log or UnaryOp.Sqrt => Generators.Values(seed, n, 0.01f, 5f),
+            UnaryOp.Pow => Generators.Values(seed, n, 0.1f, 3f),
+            UnaryOp.Exp => Generators.Values(seed, n, -10f, 10f),
+            _ => Generators.Values(seed, n, -6f, 6f),
+        };
+        if (op is UnaryOp.Log or UnaryOp.Sqrt or UnaryOp.Pow or UnaryOp.Exp) return values;
+        float[] special = [0f, 90f, -90f, -0f];
+        for (int i = 0; i < Math.Min(n, special.Length); i++) values[i] = special[i];
+        return values;
+    }
+
+    private static float Parameter(UnaryOp op) => op switch
+    {
+        UnaryOp.Pow => 2.5f,
+        UnaryOp.LeakyRelu => 0.3f,
+        UnaryOp.Elu => 1.0f,
+        UnaryOp.Scale => -1.75f,
+        UnaryOp.AddScalar => 0.625f,
+        _ => 0f,
+    };
+
+    [SkippableFact]
+    public void Every_unary_map_and_its_derivative_agree_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from op in Gen.Elements(Enum.GetValues<UnaryOp>())
+                    from n in Generators.Dimension(300)
+                    from seed in Generators.Seed
+                    select (op, n, seed);
+        Check(cases.ToArbitrary(), c => UnaryParity(cl, c.op, c.n, c.seed), tests: 150);
+    }
+
+    [SkippableFact]
+    public void Each_unary_map_is_covered_at_its_special_points()
+    {
+        var cl = OpenClDevice.Require();
+        foreach (var op in Enum.GetValues<UnaryOp>()) UnaryParity(cl, op, 37, 7);   // ReLU'(0) = 0, σ(±90), softplus(±90)...
+    }
+
+    private static void UnaryParity(OpenClBackend cl, UnaryOp op, int n, int seed)
+    {
+        float p = Parameter(op);
+        var (x, xCl) = Both(cl, UnaryInputs(op, seed, n));
+        var (y, yCl) = (Cpu.Allocate(n), cl.Allocate(n));
+        Cpu.Unary(op, p, x, y);
+        cl.Unary(op, p, xCl, yCl);
+        var want = Read(Cpu, y);
+        Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"Unary {op} (n={n}, seed={seed})");
+
+        // Backward from the CPU's y on both sides, so only f' is compared.
+        var (dy, dyCl) = Both(cl, Generators.Values(seed + 1, n));
+        var yBoth = cl.Upload(want);
+        var (dx, dxCl) = (Cpu.Allocate(n), cl.Allocate(n));
+        Cpu.UnaryBackward(op, p, x, y, dy, dx);
+        cl.UnaryBackward(op, p, xCl, yBoth, dyCl, dxCl);
+        var wantDx = Read(Cpu, dx);
+        Tolerance.AssertClose(wantDx, Read(cl, dxCl), Tolerance.Relative(wantDx, Tolerance.Elementwise), $"UnaryBackward {op} (n={n}, seed={seed})");
+    }
+    #endregion
+
+    #region binary
+    [SkippableFact]
+    public void Every_binary_op_with_broadcasting_agrees_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from shapes in Generators.BroadcastPair
+                    from op in Gen.Elements(Enum.GetValues<BinaryOp>())
+                    from swap in Gen.Elements(false, true)
+                    from seed in Generators.Seed
+                    select (A: swap ? shapes.B : shapes.A, B: swap ? shapes.A : shapes.B, op, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var cShape = Shape.Broadcast(c.A, c.B, "test");
+            float[] aValues = Generators.Values(c.seed, c.A.Size), bValues = Generators.Values(c.seed + 1, c.B.Size);
+            if (c.op == BinaryOp.Equal)   // make some elements equal, or Equal would only ever say 0
+                for (int i = 0; i < Math.Min(aValues.Length, bValues.Length); i += 2) bValues[i] = aValues[i];
+            var (a, aCl) = Both(cl, aValues);
+            var (b, bCl) = Both(cl, bValues);
+            var (y, yCl) = (Cpu.Allocate(cShape.Size), cl.Allocate(cShape.Size));
+            Cpu.Binary(c.op, a, c.A, b, c.B, y, cShape);
+            cl.Binary(c.op, aCl, c.A, bCl, c.B, yCl, cShape);
+            var want = Read(Cpu, y);
+            Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise),
+                $"Binary {c.op} of {c.A} and {c.B} (seed={c.seed})");
+        }, tests: 150);
+    }
+
+    [SkippableFact]
+    public void SumToShape_reverses_every_broadcast_like_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from shapes in Generators.BroadcastPair
+                    from seed in Generators.Seed
+                    select (shapes.A, shapes.B, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var xShape = Shape.Broadcast(c.A, c.B, "test");
+            foreach (var yShape in new[] { c.A, c.B })   // the gradient of each input of a broadcast op
+            {
+                var (x, xCl) = Both(cl, Generators.Values(c.seed, xShape.Size));
+                var (y, yCl) = (Cpu.Allocate(yShape.Size), cl.Upload(Generators.Values(99, yShape.Size)));   // stale numbers must be overwritten
+                Cpu.SumToShape(x, xShape, y, yShape);
+                cl.SumToShape(xCl, xShape, yCl, yShape);
+                var want = Read(Cpu, y);
+                Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"SumToShape {xShape} -> {yShape} (seed={c.seed})");
+            }
+        }, tests: 100);
+    }
+    #endregion
+
+    #region reductions
+    [SkippableFact]
+    public void Reduce_sum_and_max_over_the_middle_axis_agree_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from outer in Generators.Dimension(20)
+                    from length in Generators.Dimension(70)
+                    from inner in Generators.Dimension(20)
+                    from op in Gen.Elements(Enum.GetValues<ReduceOp>())
+                    from seed in Generators.Seed
+                    select (outer, length, inner, op, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (x, xCl) = Both(cl, Generators.Values(c.seed, c.outer * c.length * c.inner));
+            var (y, yCl) = (Cpu.Allocate(c.outer * c.inner), cl.Allocate(c.outer * c.inner));
+            Cpu.Reduce(c.op, x, c.outer, c.length, c.inner, y);
+            cl.Reduce(c.op, xCl, c.outer, c.length, c.inner, yCl);
+            var want = Read(Cpu, y);
+            Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise),
+                $"Reduce {c.op} over [{c.outer}, {c.length}, {c.inner}] (seed={c.seed})");
+        });
+    }
+
+    [SkippableFact]
+    public void Softmax_and_log_softmax_agree_with_the_cpu_even_for_large_logits()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from rows in Generators.Dimension(40)
+                    from cols in Generators.Dimension(80)
+                    from scale in Gen.Elements(1f, 10f, 1000f)   // logits up to ±3000: e^x overflows unless the max is subtracted
+                    from log in Gen.Elements(false, true)
+                    from seed in Generators.Seed
+                    select (rows, cols, scale, log, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (x, xCl) = Both(cl, Generators.Values(c.seed, c.rows * c.cols, -3f * c.scale, 3f * c.scale));
+            var (y, yCl) = (Cpu.Allocate(c.rows * c.cols), cl.Allocate(c.rows * c.cols));
+            Cpu.Softmax(x, c.rows, c.cols, y, c.log);
+            cl.Softmax(xCl, c.rows, c.cols, yCl, c.log);
+            var want = Read(Cpu, y);
+            var got = Read(cl, yCl);
+            Assert.All(got, v => Assert.True(float.IsFinite(v), $"softmax gave {v} for logits scaled by {c.scale}"));
+            Tolerance.AssertClose(want, got, Tolerance.Relative(want, Tolerance.Elementwise),
+                $"{(c.log ? "LogSoftmax" : "Softmax")} [{c.rows}, {c.cols}] with logits up to ±{3 * c.scale} (seed={c.seed})");
+        });
+    }
+
+    [SkippableFact]
+    public void GatherRows_agrees_with_the_cpu()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from available in Generators.Dimension(50)
+                    from rowLength in Generators.Dimension(40)
+                    from picks in Gen.Choose(0, available - 1).ArrayOf()
+                    from seed in Generators.Seed
+                    select (available, rowLength, picks, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (x, xCl) = Both(cl, Generators.Values(c.seed, c.available * c.rowLength));
+            var (y, yCl) = (Cpu.Allocate(c.picks.Length * c.rowLength), cl.Allocate(c.picks.Length * c.rowLength));
+            Cpu.GatherRows(x, c.rowLength, c.picks, y);
+            cl.GatherRows(xCl, c.rowLength, c.picks, yCl);
+            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"GatherRows of rows [{string.Join(", ", c.picks)}] of length {c.rowLength}");
+        });
+    }
+    #endregion
+
+    #region random
+    [SkippableFact]
+    public void Uniform_random_numbers_are_bit_identical_and_normal_ones_agree()
+    {
+        var cl = OpenClDevice.Require();
+        var cases = from n in Generators.Dimension(500)
+                    from seed in Gen.Choose(0, int.MaxValue)
+                    from counter in Gen.Choose(0, int.MaxValue)
+                    from highBits in Gen.Elements(0UL, 1UL << 40, ulong.MaxValue - (1UL << 32))   // counters near 2⁶⁴ wrap the same way
+                    select (n, seed: (ulong)seed * 0x9E37UL, counter: (ulong)counter + highBits);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (y, yCl) = (Cpu.Allocate(c.n), cl.Allocate(c.n));
+            Cpu.Random(RandomDistribution.Uniform, c.seed, c.counter, -2f, 3f, y);
+            cl.Random(RandomDistribution.Uniform, c.seed, c.counter, -2f, 3f, yCl);
+            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"Uniform (seed={c.seed}, counter={c.counter})");
+
+            Cpu.Random(RandomDistribution.Normal, c.seed, c.counter, 0.5f, 2f, y);
+            cl.Random(RandomDistribution.Normal, c.seed, c.counter, 0.5f, 2f, yCl);
+            var want = Read(Cpu, y);
+            Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Normal), $"Normal (seed={c.seed}, counter={c.counter})");
+        });
+    }
+    #endregion
+
+    #region the-check-can-fail
+    [SkippableFact]
+    public void The_parity_check_catches_a_result_that_is_off_by_a_little()
+    {
+        OpenClDevice.Require();
+        float[] expected = [1f, 2f, 3f];
+        float[] wrong = [1f, 2f * (1 + 1e-4f), 3f];   // 10 times the elementwise tolerance
+        Assert.Throws<Xunit.Sdk.XunitException>(() =>
+            Tolerance.AssertClose(expected, wrong, Tolerance.Relative(expected, Tolerance.Elementwise), "deliberately wrong"));
+        Assert.Throws<Xunit.Sdk.XunitException>(() =>
+            Tolerance.AssertIdentical([0.5f], [BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(0.5f) + 1)], "one ulp"));
+    }
+    #endregion
+
+    [SkippableFact]
+    public void Empty_storages_are_allowed_and_do_nothing()
+    {
+        var cl = OpenClDevice.Require();
+        var empty = cl.Allocate(0);
+        cl.Unary(UnaryOp.Exp, 0f, empty, cl.Allocate(0));
+        cl.Fill(empty, 1f);
+        Assert.Empty(Read(cl, empty));
+    }
+
+    [SkippableFact]
+    public void A_cpu_storage_passed_to_opencl_is_rejected_with_a_clear_message()
+    {
+        var cl = OpenClDevice.Require();
+        var e = Assert.Throws<ArgumentException>(() => cl.Axpy(1f, Cpu.Allocate(3), cl.Allocate(3)));
+        Assert.Contains("backend 'cpu'", e.Message);
+    }
+}
