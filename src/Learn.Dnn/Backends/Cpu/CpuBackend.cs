@@ -38,7 +38,7 @@ public sealed partial class CpuBackend : IBackend
 
     public void Gemm(bool transposeA, bool transposeB, int m, int n, int k,
                      float alpha, Storage a, Storage b, float beta, Storage c) =>
-        CpuGemm.Multiply(transposeA, transposeB, m, n, k, alpha, Data(a), Data(b), beta, Data(c));
+        FastGemm.Gemm(transposeA, transposeB, m, n, k, alpha, Data(a), Data(b), beta, Data(c));   // chapter 10: packed, blocked, SIMD, threaded
 
     public void Transpose(Storage x, int rows, int cols, Storage y)
     {

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Learn.Dnn.Benchmarks;
+
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*Gemm*'   (BenchmarkDotNet)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- gemm-table [--quick] (Stopwatch table)
+if (args.Length > 0 && args[0] == "gemm-table")
+    return GemmTable.Run(args[1..]);
+
+BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);
+return 0;
