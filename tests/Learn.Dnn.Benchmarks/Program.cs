@@ -3,8 +3,11 @@ using Learn.Dnn.Benchmarks;
 
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*Gemm*'   (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- gemm-table [--quick] (Stopwatch table)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- opencl-gemm-table [--quick] (OpenCL kernels)
 if (args.Length > 0 && args[0] == "gemm-table")
     return GemmTable.Run(args[1..]);
+if (args.Length > 0 && args[0] == "opencl-gemm-table")
+    return OpenClGemmTable.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);
 return 0;
