@@ -11,6 +11,7 @@ namespace Learn.Dnn.Backends;
 public static class Device
 {
     private static IBackend? current;
+    private static readonly AsyncLocal<IBackend?> scoped = new();
 
     /// <summary>The CPU backend.</summary>
     public static IBackend Cpu => CpuBackend.Instance;
@@ -18,8 +19,30 @@ public static class Device
     /// <summary>The device new tensors are created on unless one is named.</summary>
     public static IBackend Default
     {
-        get => current ??= Parse(Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
+        get => scoped.Value ?? (current ??= Parse(Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE")));
         set => current = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="device"/> the default for the code inside <c>using (Device.Use(d)) { ... }</c>
+    /// (on this thread and the tasks it starts), and restores the previous default after it.
+    /// </summary>
+    public static IDisposable Use(IBackend device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var previous = scoped.Value;
+        scoped.Value = device;
+        return new Scope(() => scoped.Value = previous);
+    }
+
+    private sealed class Scope(Action restore) : IDisposable
+    {
+        private Action? restore = restore;
+        public void Dispose()
+        {
+            restore?.Invoke();
+            restore = null;
+        }
     }
 
     /// <summary>
