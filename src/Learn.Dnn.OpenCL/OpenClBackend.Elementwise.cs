@@ -28,7 +28,6 @@ public sealed partial class OpenClBackend
         if (!Enum.IsDefined(op)) throw new NotSupportedException($"{Name} {operation}: unknown operation {op}.");
     }
 
-    #region broadcasting
     public void Binary(BinaryOp op, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
     {
         CheckDefined(op, "Binary");
@@ -74,7 +73,6 @@ public sealed partial class OpenClBackend
             Enqueue(kernel, [global], []);
         }
     }
-    #endregion
 }
 
 /// <summary>

@@ -10,7 +10,6 @@ public sealed partial class OpenClBackend
     private readonly Dictionary<string, ClProgram> programs = [];
     private readonly Dictionary<string, ClKernel> kernels = [];
 
-    #region build
     /// <summary>Kernel <paramref name="name"/> of Kernels/<paramref name="file"/>.cl, compiling the file on first use.</summary>
     private unsafe ClKernel Kernel(string file, string name)
     {
@@ -68,9 +67,7 @@ public sealed partial class OpenClBackend
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-    #endregion
 
-    #region launch
     /// <summary>
     /// Sets the kernel's arguments in order and enqueues it over <paramref name="global"/> work-items
     /// (1-D or 2-D), in work-groups of <paramref name="local"/>; empty means 64 work-items (1-D) or
@@ -103,7 +100,6 @@ public sealed partial class OpenClBackend
         Enqueued();
     }
 
-    #region backlog
     /// <summary>The most commands waiting in the queue before the host waits for the device.</summary>
     public const int MaxCommandsInFlight = 512;
 
@@ -124,11 +120,9 @@ public sealed partial class OpenClBackend
 
     /// <summary>A blocking read or write has completed: on an in-order queue, so has everything before it.</summary>
     private void Drained() => commandsInFlight = 0;
-    #endregion
 
     /// <summary>The work-item count rounded up to a multiple of the work-group size.</summary>
     private static int RoundUp(int count, int multiple) => (count + multiple - 1) / multiple * multiple;
-    #endregion
 }
 
 /// <summary>One kernel argument: a device buffer or a scalar (int, float, ulong), set by clSetKernelArg.</summary>

@@ -9,7 +9,6 @@ public sealed partial class OpenClBackend
                      float alpha, Storage a, Storage b, float beta, Storage c) =>
         Gemm(DefaultGemmKernel, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
 
-    #region gemm
     /// <summary>C = α·op(A)·op(B) + β·C with the chosen kernel (all three compute the same numbers up to rounding).</summary>
     public void Gemm(OpenClGemmKernel kernel, bool transposeA, bool transposeB, int m, int n, int k,
                      float alpha, Storage a, Storage b, float beta, Storage c)
@@ -39,7 +38,6 @@ public sealed partial class OpenClBackend
                 throw new ArgumentOutOfRangeException(nameof(kernel), $"{Name} Gemm: unknown kernel {kernel}.");
         }
     }
-    #endregion
 
     public void Transpose(Storage x, int rows, int cols, Storage y) =>
         Launch(Kernel("transpose", "transpose"), [cols, rows], [],

@@ -33,7 +33,6 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
         DefaultGemmKernel = info.IsCpu ? OpenClGemmKernel.Vector : OpenClGemmKernel.Blocked;
     }
 
-    #region create
     /// <summary>
     /// The backend for the first OpenCL device, or for the device whose index is
     /// <paramref name="nameOrIndex"/> or whose name contains it (case-insensitive). The same device
@@ -64,7 +63,6 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
 
     private static string Listing(IReadOnlyList<OpenClDeviceInfo> devices) =>
         string.Join(", ", devices.Select(d => $"{d.Index}: {d.Name}"));
-    #endregion
 
     /// <summary>What the runtime says about this device.</summary>
     public OpenClDeviceInfo Info { get; }
@@ -103,7 +101,6 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
         context.Dispose();
     }
 
-    #region storage
     /// <summary>The device buffer of a storage this backend allocated; anything else is a mistake that the message explains.</summary>
     private OpenClStorage Buffer(Storage s, string operation, int minLength = 0)
     {
@@ -113,7 +110,6 @@ public sealed partial class OpenClBackend : IBackend, IDisposable
             throw new ArgumentException($"{Name} {operation}: expected a storage of at least {minLength} numbers, got {storage.Length}.");
         return storage;
     }
-    #endregion
 }
 
 /// <summary>The GEMM kernels of Kernels/gemm.cl: the reference, then rungs of the optimisation ladder.</summary>

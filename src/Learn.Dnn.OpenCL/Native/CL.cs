@@ -18,7 +18,6 @@ public static unsafe partial class CL
 
     static CL() => NativeLibrary.SetDllImportResolver(typeof(CL).Assembly, Resolve);
 
-    #region resolve
     /// <summary>
     /// Debian's ocl-icd-libopencl1 installs only libOpenCL.so.1 (libOpenCL.so comes with the -dev
     /// package), and .NET's probing for "OpenCL" does not try ".so.1": so we try it first ourselves.
@@ -40,7 +39,6 @@ public static unsafe partial class CL
     internal const string LoaderMissing =
         "OpenCL: the OpenCL loader libOpenCL.so.1 was not found: install ocl-icd-libopencl1 " +
         "(and an ICD such as pocl-opencl-icd or your GPU vendor's driver).";
-    #endregion
 
     // ---- constants (cl.h) ---------------------------------------------------------------------
     public const uint True = 1, False = 0;
