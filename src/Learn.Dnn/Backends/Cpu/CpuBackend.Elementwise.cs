@@ -18,6 +18,7 @@ public sealed partial class CpuBackend
             case UnaryOp.Sqrt: TensorPrimitives.Sqrt(src, dst); break;
             case UnaryOp.Abs: TensorPrimitives.Abs(src, dst); break;
             case UnaryOp.Tanh: TensorPrimitives.Tanh(src, dst); break;
+            case UnaryOp.Sigmoid: TensorPrimitives.Sigmoid(src, dst); break;
             case UnaryOp.Relu: TensorPrimitives.Max(src, 0f, dst); break;
             default:
                 for (int i = 0; i < src.Length; i++) dst[i] = ScalarMath.Forward(op, parameter, src[i]);

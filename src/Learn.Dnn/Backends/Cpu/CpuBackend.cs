@@ -59,17 +59,27 @@ public sealed partial class CpuBackend : IBackend
     public void Reduce(ReduceOp op, Storage x, int outer, int length, int inner, Storage y)
     {
         float[] src = Data(x), dst = Data(y);
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < inner; i++)
+        if (inner == 1)   // a reduction along the last axis: each output is one contiguous row
+        {
+            for (int o = 0; o < outer; o++)
             {
-                float acc = op == ReduceOp.Sum ? 0f : float.NegativeInfinity;
-                for (int a = 0; a < length; a++)
-                {
-                    float v = src[(o * length + a) * inner + i];
-                    acc = op == ReduceOp.Sum ? acc + v : MathF.Max(acc, v);
-                }
-                dst[o * inner + i] = acc;
+                var row = src.AsSpan(o * length, length);
+                dst[o] = op == ReduceOp.Sum ? TensorPrimitives.Sum(row)
+                       : length == 0 ? float.NegativeInfinity : TensorPrimitives.Max(row);
             }
+            return;
+        }
+        for (int o = 0; o < outer; o++)   // otherwise: combine whole rows of `inner` numbers at a time
+        {
+            var output = dst.AsSpan(o * inner, inner);
+            output.Fill(op == ReduceOp.Sum ? 0f : float.NegativeInfinity);
+            for (int a = 0; a < length; a++)
+            {
+                var slice = src.AsSpan((o * length + a) * inner, inner);
+                if (op == ReduceOp.Sum) TensorPrimitives.Add(output, slice, output);
+                else TensorPrimitives.Max(output, slice, output);
+            }
+        }
     }
 
     #region softmax
