@@ -8,7 +8,7 @@ namespace Learn.Dnn.Running;
 /// <c>--quick</c> (a fast mode, seconds, used by the tests), <c>--out DIR</c> (where figures go,
 /// default artifacts/figures/chNN), <c>--device cpu|opencl[:name]</c>, <c>--seed N</c>.
 /// A program reports its results with <see cref="Report"/> (printed, and asserted by the chapter's
-/// test) and writes its figures with <see cref="SaveFigure"/>.
+/// test) and writes its figures with <c>SaveFigure</c>.
 /// </summary>
 [Chapter(1)]
 public sealed class ChapterRun
