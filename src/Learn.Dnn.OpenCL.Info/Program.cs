@@ -1,7 +1,7 @@
 // Lists every OpenCL device this machine offers, with what a reader needs to pick one:
 // compute units, memory, work-group size, OpenCL C version, double support.
 // Exit code 1 (with install advice) when there is no OpenCL runtime or platform.
-using Learn.Dnn.OpenCL;
+using Learn.Dnn.Devices.OpenCL;
 
 IReadOnlyList<OpenClDeviceInfo> devices;
 try

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Learn.Dnn.Backends.Cpu;
+using Learn.Dnn.Devices.Cpu;
 
 namespace Learn.Dnn.Benchmarks;
 

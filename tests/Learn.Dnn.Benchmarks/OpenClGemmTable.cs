@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Learn.Dnn.OpenCL;
+using Learn.Dnn.Devices.OpenCL;
 
 namespace Learn.Dnn.Benchmarks;
 
@@ -13,8 +13,8 @@ public static class OpenClGemmTable
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
-        OpenClBackend device;
-        try { device = (OpenClBackend)OpenClBackend.Create(Environment.GetEnvironmentVariable("LEARN_DNN_OPENCL_DEVICE")); }
+        OpenClDevice device;
+        try { device = (OpenClDevice)OpenClDevice.Create(Environment.GetEnvironmentVariable("LEARN_DNN_OPENCL_DEVICE")); }
         catch (InvalidOperationException e)
         {
             Console.Error.WriteLine(e.Message);
@@ -36,7 +36,7 @@ public static class OpenClGemmTable
     private static bool TooSlow(OpenClGemmKernel kernel, int n) => kernel == OpenClGemmKernel.Naive && n >= 2048;
 
     /// <summary>GFLOP/s of the best of 5 runs (3 quick), each repeating the call until it lasts ≥ 20 ms.</summary>
-    public static double Measure(OpenClBackend device, OpenClGemmKernel kernel, int n, bool quick)
+    public static double Measure(OpenClDevice device, OpenClGemmKernel kernel, int n, bool quick)
     {
         using var a = device.Upload(RandomMatrix(n, 1));
         using var b = device.Upload(RandomMatrix(n, 2));

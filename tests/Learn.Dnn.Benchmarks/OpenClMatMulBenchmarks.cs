@@ -3,8 +3,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Learn.Dnn.Backends;
-using Learn.Dnn.OpenCL;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Devices.OpenCL;
 
 namespace Learn.Dnn.Benchmarks;
 
@@ -18,7 +18,7 @@ namespace Learn.Dnn.Benchmarks;
 [Config(typeof(Config))]
 public class OpenClMatMulBenchmarks
 {
-    private OpenClBackend? device;
+    private OpenClDevice? device;
     private Storage? a, b, c;
 
     [Params(128, 256, 512, 1024, 2048)] public int N { get; set; }
@@ -28,7 +28,7 @@ public class OpenClMatMulBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        device = (OpenClBackend)OpenClBackend.Create(Environment.GetEnvironmentVariable("LEARN_DNN_OPENCL_DEVICE"));
+        device = (OpenClDevice)OpenClDevice.Create(Environment.GetEnvironmentVariable("LEARN_DNN_OPENCL_DEVICE"));
         a = device.Upload(OpenClGemmTable.RandomMatrix(N, seed: 1));
         b = device.Upload(OpenClGemmTable.RandomMatrix(N, seed: 2));
         c = device.Allocate(N * N);

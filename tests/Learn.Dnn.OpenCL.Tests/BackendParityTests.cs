@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.OpenCL.Tests;
 
@@ -10,15 +10,15 @@ namespace Learn.Dnn.OpenCL.Tests;
 /// </summary>
 public class BackendParityTests
 {
-    private static readonly IBackend Cpu = Device.Cpu;
+    private static readonly IDevice Cpu = Device.Cpu;
 
     private static void Check<T>(Arbitrary<T> inputs, Action<T> property, int tests = 60) =>
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(tests), Prop.ForAll(inputs, property));
 
     /// <summary>The same numbers on both devices.</summary>
-    private static (Storage Cpu, Storage Cl) Both(OpenClBackend cl, float[] values) => (Cpu.Upload(values), cl.Upload(values));
+    private static (Storage Cpu, Storage Cl) Both(OpenClDevice cl, float[] values) => (Cpu.Upload(values), cl.Upload(values));
 
-    private static float[] Read(IBackend backend, Storage s)
+    private static float[] Read(IDevice backend, Storage s)
     {
         var values = new float[s.Length];
         backend.Download(s, values);
@@ -29,7 +29,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Gemm_agrees_with_the_cpu_for_every_kernel_transpose_and_size()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases =
             from m in Generators.Dimension(130)
             from n in Generators.Dimension(130)
@@ -71,7 +71,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Gemm_with_beta_zero_overwrites_whatever_c_held()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
         {
             var c = cl.Upload([float.NaN, float.NaN, float.NaN, float.NaN]);
@@ -84,7 +84,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Transpose_agrees_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         Check(Gen.Zip(Generators.Dimension(), Generators.Dimension()).ToArbitrary(), s =>
         {
             var (rows, cols) = s;
@@ -99,7 +99,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Axpy_fill_and_copy_agree_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         Check(Gen.Zip(Generators.Dimension(300), Generators.Seed).ToArbitrary(), s =>
         {
             var (n, seed) = s;
@@ -146,7 +146,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Every_unary_map_and_its_derivative_agree_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from op in Gen.Elements(Enum.GetValues<UnaryOp>())
                     from n in Generators.Dimension(300)
                     from seed in Generators.Seed
@@ -157,11 +157,11 @@ public class BackendParityTests
     [SkippableFact]
     public void Each_unary_map_is_covered_at_its_special_points()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         foreach (var op in Enum.GetValues<UnaryOp>()) UnaryParity(cl, op, 37, 7);   // ReLU'(0) = 0, σ(±90), softplus(±90)...
     }
 
-    private static void UnaryParity(OpenClBackend cl, UnaryOp op, int n, int seed)
+    private static void UnaryParity(OpenClDevice cl, UnaryOp op, int n, int seed)
     {
         float p = Parameter(op);
         var (x, xCl) = Both(cl, UnaryInputs(op, seed, n));
@@ -186,7 +186,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Every_binary_op_with_broadcasting_agrees_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from shapes in Generators.BroadcastPair
                     from op in Gen.Elements(Enum.GetValues<BinaryOp>())
                     from swap in Gen.Elements(false, true)
@@ -212,7 +212,7 @@ public class BackendParityTests
     [SkippableFact]
     public void SumToShape_reverses_every_broadcast_like_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from shapes in Generators.BroadcastPair
                     from seed in Generators.Seed
                     select (shapes.A, shapes.B, seed);
@@ -236,7 +236,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Reduce_sum_and_max_over_the_middle_axis_agree_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from outer in Generators.Dimension(20)
                     from length in Generators.Dimension(70)
                     from inner in Generators.Dimension(20)
@@ -258,7 +258,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Softmax_and_log_softmax_agree_with_the_cpu_even_for_large_logits()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from rows in Generators.Dimension(40)
                     from cols in Generators.Dimension(80)
                     from scale in Gen.Elements(1f, 10f, 1000f)   // logits up to ±3000: e^x overflows unless the max is subtracted
@@ -282,7 +282,7 @@ public class BackendParityTests
     [SkippableFact]
     public void GatherRows_agrees_with_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from available in Generators.Dimension(50)
                     from rowLength in Generators.Dimension(40)
                     from picks in Gen.Choose(0, available - 1).ArrayOf()
@@ -303,7 +303,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Uniform_random_numbers_are_bit_identical_and_normal_ones_agree()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from n in Generators.Dimension(500)
                     from seed in Gen.Choose(0, int.MaxValue)
                     from counter in Gen.Choose(0, int.MaxValue)
@@ -328,7 +328,7 @@ public class BackendParityTests
     [SkippableFact]
     public void The_parity_check_catches_a_result_that_is_off_by_a_little()
     {
-        OpenClDevice.Require();
+        TestDevices.Require();
         float[] expected = [1f, 2f, 3f];
         float[] wrong = [1f, 2f * (1 + 1e-4f), 3f];   // 10 times the elementwise tolerance
         Assert.Throws<Xunit.Sdk.XunitException>(() =>
@@ -341,7 +341,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Empty_storages_are_allowed_and_do_nothing()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var empty = cl.Allocate(0);
         cl.Unary(UnaryOp.Exp, 0f, empty, cl.Allocate(0));
         cl.Fill(empty, 1f);
@@ -351,7 +351,7 @@ public class BackendParityTests
     [SkippableFact]
     public void A_cpu_storage_passed_to_opencl_is_rejected_with_a_clear_message()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var e = Assert.Throws<ArgumentException>(() => cl.Axpy(1f, Cpu.Allocate(3), cl.Allocate(3)));
         Assert.Contains("backend 'cpu'", e.Message);
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 using Learn.Dnn.Chapters;
 using Learn.Dnn.Running;
 using Xunit.Abstractions;
@@ -29,7 +29,7 @@ public sealed class ChapterParityTests(ITestOutputHelper output)
 
     private void AssertSameResults(int chapter, Action<ChapterRun> program)
     {
-        var openCl = OpenClDevice.Require();
+        var openCl = TestDevices.Require();
         var cpu = QuickRun(chapter, program, Device.Cpu);
         var gpu = QuickRun(chapter, program, openCl);
         Assert.Equal(cpu.Keys.Order(), gpu.Keys.Order());
@@ -42,7 +42,7 @@ public sealed class ChapterParityTests(ITestOutputHelper output)
         }
     }
 
-    private static IReadOnlyDictionary<string, double> QuickRun(int chapter, Action<ChapterRun> program, IBackend device)
+    private static IReadOnlyDictionary<string, double> QuickRun(int chapter, Action<ChapterRun> program, IDevice device)
     {
         string directory = Path.Combine(Path.GetTempPath(), $"learn-dnn-parity-ch{chapter:00}-{Guid.NewGuid():N}");
         try

@@ -1,5 +1,5 @@
-using Learn.Dnn.Backends;
-using Learn.Dnn.OpenCL.Native;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Devices.OpenCL.Native;
 
 namespace Learn.Dnn.OpenCL.Tests;
 
@@ -9,7 +9,7 @@ public class DeviceSelectionTests
     [SkippableFact]
     public void Device_parse_opencl_reaches_the_opencl_backend_by_reflection()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         Assert.Same(cl, Device.Parse("opencl:0"));
         Assert.StartsWith("opencl:", Device.Parse("opencl").Name);
         Assert.Same(cl, Device.OpenCL(cl.Info.Name[..Math.Min(4, cl.Info.Name.Length)]));   // part of the name is enough
@@ -18,7 +18,7 @@ public class DeviceSelectionTests
     [SkippableFact]
     public void An_unknown_device_name_or_index_lists_the_devices_there_are()
     {
-        OpenClDevice.Require();
+        TestDevices.Require();
         var byName = Assert.Throws<ArgumentException>(() => Device.OpenCL("no such device"));
         Assert.Contains("the devices are 0:", byName.Message);
         var byIndex = Assert.Throws<ArgumentException>(() => Device.OpenCL("99"));
@@ -28,7 +28,7 @@ public class DeviceSelectionTests
     [SkippableFact]
     public void A_kernel_that_does_not_compile_reports_the_build_log()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var e = Assert.Throws<OpenClException>(() => cl.Build("broken.cl", "__kernel void broken(__global float* x) { x[0] = undeclared; }"));
         Assert.Equal("clBuildProgram", e.Call);
         Assert.Contains("CL_BUILD_PROGRAM_FAILURE", e.Message);

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.OpenCL.Tests;
 
@@ -45,7 +45,7 @@ public class GradientParityTests
     [SkippableFact]
     public void Every_operation_gives_the_same_values_and_gradients_on_opencl_as_on_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cases = from operation in Gen.Elements(Operations)
                     from m in Gen.Choose(1, 20)
                     from n in Gen.Choose(1, 20)
@@ -67,7 +67,7 @@ public class GradientParityTests
     [SkippableFact]
     public void Every_operation_in_the_list_runs_at_least_once()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         foreach (var operation in Operations)
         {
             var shapes = operation.Shapes(5, 7);
@@ -87,7 +87,7 @@ public class GradientParityTests
     [SkippableFact]
     public void Gradients_on_opencl_pass_the_numerical_gradient_check()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         string[] kinks = ["relu", "leaky_relu", "max over an axis"];
         foreach (var operation in Operations.Where(o => !kinks.Contains(o.Name)))
         {
@@ -102,7 +102,7 @@ public class GradientParityTests
     /// y = f(inputs) and the gradients of L = Σ w ⊙ y for fixed random weights w (so every output
     /// element sends a different gradient back).
     /// </summary>
-    private static (float[] Values, float[][] Gradients) Run(IBackend device, Operation operation, Shape[] shapes, float[][] inputs, int seed)
+    private static (float[] Values, float[][] Gradients) Run(IDevice device, Operation operation, Shape[] shapes, float[][] inputs, int seed)
     {
         var x = inputs.Select((v, i) => Leaf(v, shapes[i], device)).ToArray();
         var y = operation.Function(x);
@@ -111,7 +111,7 @@ public class GradientParityTests
         return (y.ToArray(), x.Select(t => t.Grad?.ToArray() ?? new float[t.Size]).ToArray());
     }
 
-    private static Tensor Leaf(float[] values, Shape shape, IBackend device)
+    private static Tensor Leaf(float[] values, Shape shape, IDevice device)
     {
         var t = Tensor.FromArray(values, shape, device);
         t.RequiresGrad = true;

@@ -1,4 +1,4 @@
-using Learn.Dnn.OpenCL.Native;
+using Learn.Dnn.Devices.OpenCL.Native;
 using Xunit.Abstractions;
 
 namespace Learn.Dnn.OpenCL.Tests;
@@ -38,7 +38,7 @@ public class ResourceSafetyTests(ITestOutputHelper output)
     public void Ten_thousand_xor_training_steps_on_opencl_do_not_grow_memory_or_buffers()
     {
         Skip.IfNot(File.Exists("/proc/self/status"), "VmRSS is read from /proc (Linux).");
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var net = new TrainingParityTests.XorNet(cl, seed: 3);
         Train(net, 500);   // warm-up: JIT, kernel builds, the pool filled with the step's buffer sizes
         var before = Measure("after 500 warm-up steps");
@@ -79,7 +79,7 @@ public class ResourceSafetyTests(ITestOutputHelper output)
     [SkippableFact]
     public void Dropped_tensors_give_their_device_buffers_back()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var before = Measure("before");
         DropMany(cl);
         CollectEverything();   // the finalizers return the buffers to the pool...
@@ -89,7 +89,7 @@ public class ResourceSafetyTests(ITestOutputHelper output)
         Assert.True(after.Buffers <= before.Buffers, $"live cl_mem buffers: {before.Buffers} before, {after.Buffers} after the tensors were dropped and the pool trimmed.");
     }
 
-    private static void DropMany(OpenClBackend cl)
+    private static void DropMany(OpenClDevice cl)
     {
         for (int i = 0; i < 1000; i++) Tensor.Zeros(new Shape(512, 512), cl);   // 1 MiB each, never disposed
     }
@@ -97,7 +97,7 @@ public class ResourceSafetyTests(ITestOutputHelper output)
     [SkippableFact]
     public void A_disposed_storage_returns_its_buffer_to_the_pool_for_the_next_allocation()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         cl.Pool.Trim();   // an earlier test may have filled the pool to its limit
         var first = (OpenClStorage)cl.Allocate(12_345);
         nint handle = first.Buffer.Handle;

@@ -1,4 +1,4 @@
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 using Xunit.Abstractions;
 
 namespace Learn.Dnn.OpenCL.Tests;
@@ -21,7 +21,7 @@ public class TrainingParityTests(ITestOutputHelper output)
         private static readonly float[] Targets = [0, 1, 1, 0];
         private readonly Tensor x, y, w1, b1, w2, b2;
 
-        public XorNet(IBackend device, ulong seed)
+        public XorNet(IDevice device, ulong seed)
         {
             var rng = new Rng(seed);
             x = Tensor.FromArray(Inputs, new Shape(4, 2), device);
@@ -58,7 +58,7 @@ public class TrainingParityTests(ITestOutputHelper output)
     [SkippableFact]
     public void Xor_training_gives_the_same_loss_curve_on_opencl_as_on_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         const int steps = 500;
         var cpuNet = new XorNet(Device.Cpu, seed: 7);
         var clNet = new XorNet(cl, seed: 7);
@@ -80,7 +80,7 @@ public class TrainingParityTests(ITestOutputHelper output)
     /// Three Gaussian blobs in the plane (centres (0, 2), (−2, −1), (2, −1), σ = 0.7), 30 points
     /// each, and a linear softmax classifier trained on the mean cross-entropy.
     /// </summary>
-    private static float[] SoftmaxClassifierCurve(IBackend device, int steps)
+    private static float[] SoftmaxClassifierCurve(IDevice device, int steps)
     {
         const int perClass = 30, classes = 3;
         float[][] centres = [[0f, 2f], [-2f, -1f], [2f, -1f]];
@@ -121,7 +121,7 @@ public class TrainingParityTests(ITestOutputHelper output)
     [SkippableFact]
     public void Softmax_classifier_training_gives_the_same_loss_curve_on_opencl_as_on_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var cpuCurve = SoftmaxClassifierCurve(Device.Cpu, 500);
         var clCurve = SoftmaxClassifierCurve(cl, 500);
         output.WriteLine($"Softmax classifier loss: cpu {cpuCurve[0]:G6} -> {cpuCurve[^1]:G6}, opencl {clCurve[0]:G6} -> {clCurve[^1]:G6}; " +
@@ -135,7 +135,7 @@ public class TrainingParityTests(ITestOutputHelper output)
     /// Iris (150 flowers, 4 features, 3 species), standardized on the device, and a 4-8-3 tanh network
     /// trained full-batch on the fused softmax cross-entropy: the loss curve and the final accuracy.
     /// </summary>
-    private static (float[] Curve, double Accuracy) IrisCurve(IBackend device, int steps)
+    private static (float[] Curve, double Accuracy) IrisCurve(IDevice device, int steps)
     {
         var (features, labels, classes) = Learn.Dnn.Data.Datasets.Iris();
         var x = new Learn.Dnn.Data.StandardScaler().FitTransform(features.To(device));            // [150, 4]
@@ -170,7 +170,7 @@ public class TrainingParityTests(ITestOutputHelper output)
     [SkippableFact]
     public void Iris_training_gives_the_same_loss_curve_and_accuracy_on_opencl_as_on_the_cpu()
     {
-        var cl = OpenClDevice.Require();
+        var cl = TestDevices.Require();
         var (cpuCurve, cpuAccuracy) = IrisCurve(Device.Cpu, 300);
         var (clCurve, clAccuracy) = IrisCurve(cl, 300);
         output.WriteLine($"Iris loss: cpu {cpuCurve[0]:G6} -> {cpuCurve[^1]:G6} (accuracy {cpuAccuracy:P1}), " +

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.Running;
 
@@ -17,12 +17,12 @@ public sealed class ChapterRun
     private readonly List<string> figures = new();
 
     public ChapterRun(int chapter, bool quick = false, string? outputDirectory = null,
-                      IBackend? device = null, ulong seed = 42, TextWriter? output = null)
+                      IDevice? device = null, ulong seed = 42, TextWriter? output = null)
     {
         Chapter = chapter;
         Quick = quick;
         OutputDirectory = outputDirectory ?? Path.Combine("artifacts", "figures", $"ch{chapter:00}");
-        Device = device ?? Backends.Device.Default;
+        Device = device ?? Devices.Device.Default;
         Seed = seed;
         Output = output ?? Console.Out;
     }
@@ -48,8 +48,8 @@ public sealed class ChapterRun
                 default: throw Usage($"unknown argument \"{args[i]}\"");
             }
         }
-        var backend = Backends.Device.Parse(device ?? Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
-        Backends.Device.Default = backend;
+        var backend = Devices.Device.Parse(device ?? Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
+        Devices.Device.Default = backend;
         return new ChapterRun(chapter, quick, outDir, backend, seed, output);
     }
 
@@ -63,7 +63,7 @@ public sealed class ChapterRun
 
     public string OutputDirectory { get; }
 
-    public IBackend Device { get; }
+    public IDevice Device { get; }
 
     public ulong Seed { get; }
 

@@ -68,12 +68,12 @@ public sealed class Rng(ulong seed)
     }
 
     /// <summary>A tensor of U(low, high) numbers.</summary>
-    public Tensor Uniform(Shape shape, float low = 0f, float high = 1f, Backends.IBackend? device = null) =>
-        Tensor.Random(shape, Backends.RandomDistribution.Uniform, Seed, Take(shape.Size), low, high, device);
+    public Tensor Uniform(Shape shape, float low = 0f, float high = 1f, Devices.IDevice? device = null) =>
+        Tensor.Random(shape, Devices.RandomDistribution.Uniform, Seed, Take(shape.Size), low, high, device);
 
     /// <summary>A tensor of N(mean, std²) numbers.</summary>
-    public Tensor Normal(Shape shape, float mean = 0f, float std = 1f, Backends.IBackend? device = null) =>
-        Tensor.Random(shape, Backends.RandomDistribution.Normal, Seed, Take(shape.Size), mean, std, device);
+    public Tensor Normal(Shape shape, float mean = 0f, float std = 1f, Devices.IDevice? device = null) =>
+        Tensor.Random(shape, Devices.RandomDistribution.Normal, Seed, Take(shape.Size), mean, std, device);
 
     /// <summary>A uniform integer in [0, n) (shuffling, sampling).</summary>
     public int NextInt(int n) => (int)(CounterRandom.Bits(Seed, Take(1)) % (ulong)n);

@@ -1,4 +1,4 @@
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 

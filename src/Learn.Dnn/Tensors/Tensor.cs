@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Learn.Dnn.Backends;
+using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
@@ -26,7 +26,7 @@ public sealed partial class Tensor
     public Storage Storage { get; }
 
     /// <summary>The backend whose memory holds this tensor and which runs the operations on it.</summary>
-    public IBackend Device => Storage.Backend;
+    public IDevice Device => Storage.Device;
 
     public int Rank => Shape.Rank;
 
@@ -36,16 +36,16 @@ public sealed partial class Tensor
     /// <summary>A tensor holding <paramref name="values"/> (row-major) with the given shape.</summary>
     public static Tensor FromArray(float[] values, params int[] shape) => FromArray(values, new Shape(shape), null);
 
-    public static Tensor FromArray(ReadOnlySpan<float> values, Shape shape, IBackend? device = null)
+    public static Tensor FromArray(ReadOnlySpan<float> values, Shape shape, IDevice? device = null)
     {
         if (values.Length != shape.Size)
             throw new ShapeMismatchException($"Tensor.FromArray: shape {shape} needs {shape.Size} values, got {values.Length}.");
-        var backend = device ?? Backends.Device.Default;
+        var backend = device ?? Devices.Device.Default;
         return new Tensor(shape, backend.Upload(values));
     }
 
     /// <summary>A matrix from a C# 2-D array: <c>Tensor.FromArray(new float[,] { { 0, 1 }, { 1, 0 } })</c>.</summary>
-    public static Tensor FromArray(float[,] values, IBackend? device = null)
+    public static Tensor FromArray(float[,] values, IDevice? device = null)
     {
         int rows = values.GetLength(0), cols = values.GetLength(1);
         var flat = new float[rows * cols];
@@ -59,19 +59,19 @@ public sealed partial class Tensor
     public static Tensor Vector(params float[] values) => FromArray(values, new Shape(values.Length));
 
     /// <summary>A rank-0 tensor holding one number.</summary>
-    public static Tensor Scalar(float value, IBackend? device = null) => FromArray([value], new Shape(), device);
+    public static Tensor Scalar(float value, IDevice? device = null) => FromArray([value], new Shape(), device);
 
     public static Tensor Zeros(params int[] shape) => Zeros(new Shape(shape));
 
-    public static Tensor Zeros(Shape shape, IBackend? device = null)
+    public static Tensor Zeros(Shape shape, IDevice? device = null)
     {
-        var backend = device ?? Backends.Device.Default;
+        var backend = device ?? Devices.Device.Default;
         return new Tensor(shape, backend.Allocate(shape.Size));
     }
 
     public static Tensor Ones(params int[] shape) => Full(new Shape(shape), 1f);
 
-    public static Tensor Full(Shape shape, float value, IBackend? device = null)
+    public static Tensor Full(Shape shape, float value, IDevice? device = null)
     {
         var t = Zeros(shape, device);
         t.Device.Fill(t.Storage, value);
@@ -80,7 +80,7 @@ public sealed partial class Tensor
 
     /// <summary>Numbers from the counter-based stream (see <see cref="Rng"/> for the usual way in).</summary>
     public static Tensor Random(Shape shape, RandomDistribution distribution, ulong seed, ulong counter,
-                                float a, float b, IBackend? device = null)
+                                float a, float b, IDevice? device = null)
     {
         var t = Zeros(shape, device);
         t.Device.Random(distribution, seed, counter, a, b, t.Storage);
@@ -145,7 +145,7 @@ public sealed partial class Tensor
     #endregion
 
     /// <summary>This tensor on <paramref name="device"/> (itself if it is already there). The copy is a leaf: no gradient flows back.</summary>
-    public Tensor To(IBackend device)
+    public Tensor To(IDevice device)
     {
         if (ReferenceEquals(device, Device)) return this;
         return FromArray(ToArray(), Shape, device);

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Learn.Dnn.Backends.Cpu;
+using Learn.Dnn.Devices.Cpu;
 using Xunit;
 
 namespace Learn.Dnn.Tests.Backends;

@@ -1,0 +1,86 @@
+namespace Learn.Dnn.Devices;
+
+/// <summary>
+/// The backend contract: the few primitives every tensor operation is built from.
+/// The CPU backend is the readable reference; the OpenCL backend implements the same contract with
+/// kernels. Operations, layers and chapter programs never know which one runs them.
+/// Every storage argument must have been allocated by this backend; shapes are row-major.
+/// Outputs are overwritten, never accumulated, unless the method says otherwise.
+/// </summary>
+[Chapter(1)]
+public interface IDevice
+{
+    /// <summary>"cpu", or "opencl:&lt;device name&gt;".</summary>
+    string Name { get; }
+
+    // ---- memory -------------------------------------------------------------------------------
+
+    /// <summary>A new storage of <paramref name="length"/> zeros.</summary>
+    Storage Allocate(int length);
+
+    /// <summary>A new storage holding a copy of <paramref name="values"/>.</summary>
+    Storage Upload(ReadOnlySpan<float> values);
+
+    /// <summary>Copies the storage's numbers into host memory.</summary>
+    void Download(Storage source, Span<float> destination);
+
+    /// <summary>x[i] = value.</summary>
+    void Fill(Storage x, float value);
+
+    /// <summary>destination[i] = source[i]; both have the same length.</summary>
+    void Copy(Storage source, Storage destination);
+
+    // ---- linear algebra ----------------------------------------------------------------------
+
+    /// <summary>
+    /// C = α·op(A)·op(B) + β·C with op(A): [m, k], op(B): [k, n], C: [m, n].
+    /// A is stored [m, k], or [k, m] when <paramref name="transposeA"/>; B is stored [k, n], or [n, k]
+    /// when <paramref name="transposeB"/>. β = 0 overwrites C.
+    /// </summary>
+    void Gemm(bool transposeA, bool transposeB, int m, int n, int k,
+              float alpha, Storage a, Storage b, float beta, Storage c);
+
+    /// <summary>y: [cols, rows] = xᵀ for x: [rows, cols].</summary>
+    void Transpose(Storage x, int rows, int cols, Storage y);
+
+    /// <summary>y += α·x (gradient accumulation and the plain gradient-descent step).</summary>
+    void Axpy(float alpha, Storage x, Storage y);
+
+    // ---- elementwise -------------------------------------------------------------------------
+
+    /// <summary>y[i] = f(x[i]) for the map <paramref name="op"/>, whose <paramref name="parameter"/>
+    /// is the slope of leaky ReLU, the α of ELU, the exponent of Pow, the factor of Scale...</summary>
+    void Unary(UnaryOp op, float parameter, Storage x, Storage y);
+
+    /// <summary>dx[i] = f'(x[i])·dy[i], given x and y = f(x) (whichever makes f' cheaper).</summary>
+    void UnaryBackward(UnaryOp op, float parameter, Storage x, Storage y, Storage dy, Storage dx);
+
+    /// <summary>c = a ∘ b elementwise with NumPy broadcasting; cShape = Broadcast(aShape, bShape).</summary>
+    void Binary(BinaryOp op, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape);
+
+    /// <summary>
+    /// The reverse of broadcasting: y = x summed over the axes along which y was broadcast to xShape.
+    /// This is the gradient of broadcasting: a bias [n] added to every row of [m, n] receives Σ over rows.
+    /// </summary>
+    void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape);
+
+    // ---- reductions and rows -----------------------------------------------------------------
+
+    /// <summary>View x as [outer, length, inner]; y: [outer, inner] = the reduction over the middle axis.</summary>
+    void Reduce(ReduceOp op, Storage x, int outer, int length, int inner, Storage y);
+
+    /// <summary>Row-wise softmax (or log-softmax) of x: [rows, cols], computed stably by subtracting each row's max.</summary>
+    void Softmax(Storage x, int rows, int cols, Storage y, bool log);
+
+    /// <summary>y[r, :] = x[rows[r], :] for x: [*, rowLength] (mini-batches, shuffling, splits).</summary>
+    void GatherRows(Storage x, int rowLength, ReadOnlySpan<int> rows, Storage y);
+
+    // ---- randomness --------------------------------------------------------------------------
+
+    /// <summary>
+    /// y[i] = the <paramref name="distribution"/> draw number <paramref name="counter"/> + i of the
+    /// counter-based stream <paramref name="seed"/> (see <see cref="CounterRandom"/>): the same
+    /// seed and counter give the same numbers on every backend.
+    /// </summary>
+    void Random(RandomDistribution distribution, ulong seed, ulong counter, float a, float b, Storage y);
+}

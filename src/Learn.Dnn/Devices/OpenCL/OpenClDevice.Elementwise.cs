@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Devices.OpenCL.Native;
+
+namespace Learn.Dnn.Devices.OpenCL;
+
+/// <summary>Elementwise maps (Kernels/elementwise.cl) and broadcasting (Kernels/broadcast.cl).</summary>
+public sealed partial class OpenClDevice
+{
+    public void Unary(UnaryOp op, float parameter, Storage x, Storage y)
+    {
+        CheckDefined(op, "Unary");
+        var X = Buffer(x, "Unary");
+        Launch(Kernel("elementwise", "unary"), [X.Length], [], (int)op, parameter, X, Buffer(y, "Unary", X.Length), X.Length);
+    }
+
+    public void UnaryBackward(UnaryOp op, float parameter, Storage x, Storage y, Storage dy, Storage dx)
+    {
+        CheckDefined(op, "UnaryBackward");
+        var X = Buffer(x, "UnaryBackward");
+        int n = X.Length;
+        Launch(Kernel("elementwise", "unary_backward"), [n], [], (int)op, parameter, X,
+               Buffer(y, "UnaryBackward", n), Buffer(dy, "UnaryBackward", n), Buffer(dx, "UnaryBackward", n), n);
+    }
+
+    private void CheckDefined<T>(T op, string operation) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(op)) throw new NotSupportedException($"{Name} {operation}: unknown operation {op}.");
+    }
+
+    public void Binary(BinaryOp op, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
+    {
+        CheckDefined(op, "Binary");
+        var A = Buffer(a, "Binary", aShape.Size);
+        var B = Buffer(b, "Binary", bShape.Size);
+        var C = Buffer(c, "Binary", cShape.Size);
+        if (aShape == bShape)
+        {
+            Launch(Kernel("broadcast", "binary_same"), [cShape.Size], [], (int)op, A, B, C, cShape.Size);
+            return;
+        }
+        // Each input steps with stride 0 along the axes it is broadcast over (the CPU's BroadcastStrides).
+        var layout = BroadcastLayout.Create(cShape, "Binary");
+        Copy(Devices.Cpu.CpuDevice.BroadcastStrides(aShape, cShape), layout.A);
+        Copy(Devices.Cpu.CpuDevice.BroadcastStrides(bShape, cShape), layout.B);
+        LaunchWithLayout(Kernel("broadcast", "binary_broadcast"), cShape.Size, layout, (int)op, A, B, C, cShape.Size);
+    }
+
+    public void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
+    {
+        var X = Buffer(x, "SumToShape", xShape.Size);
+        var Y = Buffer(y, "SumToShape", yShape.Size);
+        // dims: x's shape; A: x's row-major strides; B: 1 on the axes summed away (y has size 1 there, or no axis).
+        var layout = BroadcastLayout.Create(xShape, "SumToShape");
+        Copy(xShape.Strides(), layout.A);
+        int offset = xShape.Rank - yShape.Rank;
+        for (int axis = 0; axis < xShape.Rank; axis++)
+            layout.B[axis] = axis < offset || (yShape[axis - offset] == 1 && xShape[axis] != 1) ? 1 : 0;
+        LaunchWithLayout(Kernel("broadcast", "sum_to_shape"), yShape.Size, layout, X, Y, yShape.Size);
+    }
+
+    private static void Copy(int[] values, Span<int> destination) => values.CopyTo(destination);
+
+    /// <summary>A 1-D launch whose last argument is the broadcast_t struct of Kernels/broadcast.cl.</summary>
+    private unsafe void LaunchWithLayout(ClKernel kernel, int global, BroadcastLayout layout, params ReadOnlySpan<KernelArg> args)
+    {
+        if (global == 0) return;
+        lock (queueGate)
+        {
+            for (int i = 0; i < args.Length; i++) args[i].Set(kernel, (uint)i);
+            int error = CL.SetKernelArg(kernel.Handle, (uint)args.Length, (nuint)sizeof(BroadcastLayout), &layout);
+            if (error != 0) throw new OpenClException("clSetKernelArg", error, "the broadcast layout");
+            Enqueue(kernel, [global], []);
+        }
+    }
+}
+
+/// <summary>
+/// The broadcast_t struct of Kernels/broadcast.cl, byte for byte: a shape (rank ≤ 8) and two
+/// stride vectors over it.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct BroadcastLayout
+{
+    public const int MaxRank = 8;
+    public int Rank;
+    public fixed int Dims[MaxRank];
+    public fixed int AStrides[MaxRank];
+    public fixed int BStrides[MaxRank];
+
+    public Span<int> A => MemoryMarshal.CreateSpan(ref AStrides[0], MaxRank);
+    public Span<int> B => MemoryMarshal.CreateSpan(ref BStrides[0], MaxRank);
+
+    public static BroadcastLayout Create(Shape shape, string operation)
+    {
+        if (shape.Rank > MaxRank)
+            throw new NotSupportedException($"OpenCL {operation}: shapes of rank up to {MaxRank} are supported, got {shape}.");
+        var layout = new BroadcastLayout { Rank = shape.Rank };
+        for (int axis = 0; axis < shape.Rank; axis++) layout.Dims[axis] = shape[axis];
+        return layout;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Reflection;
+using System.Text;
+using Learn.Dnn.Devices.OpenCL.Native;
+
+namespace Learn.Dnn.Devices.OpenCL;
+
+/// <summary>Programs, kernels and launches: compile each Kernels/*.cl once per device, then set arguments and enqueue.</summary>
+public sealed partial class OpenClDevice
+{
+    private readonly Dictionary<string, ClProgram> programs = [];
+    private readonly Dictionary<string, ClKernel> kernels = [];
+
+    /// <summary>Kernel <paramref name="name"/> of Kernels/<paramref name="file"/>.cl, compiling the file on first use.</summary>
+    private unsafe ClKernel Kernel(string file, string name)
+    {
+        lock (queueGate)
+        {
+            if (kernels.TryGetValue(name, out var kernel)) return kernel;
+            if (!programs.TryGetValue(file, out var program)) programs[file] = program = Build($"Kernels/{file}.cl", KernelSource(file));
+            int error;
+            byte[] utf8 = Encoding.UTF8.GetBytes(name + "\0");
+            fixed (byte* p = utf8) kernel = new ClKernel(CL.CreateKernel(program.Handle, p, &error));
+            if (error != 0) throw new OpenClException("clCreateKernel", error, $"kernel '{name}' in {file}.cl");
+            return kernels[name] = kernel;
+        }
+    }
+
+    /// <summary>Compiles OpenCL C source for this device; a compile error carries the build log.</summary>
+    internal unsafe ClProgram Build(string name, string source)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(source);
+        int error;
+        ClProgram program;
+        fixed (byte* p = utf8)
+        {
+            byte* text = p;
+            nuint length = (nuint)utf8.Length;
+            program = new ClProgram(CL.CreateProgramWithSource(context.Handle, 1, &text, &length, &error));
+        }
+        OpenClException.Check(error, "clCreateProgramWithSource");
+        nint device = Info.Device;
+        error = CL.BuildProgram(program.Handle, 1, &device, null, 0, 0);
+        if (error != 0)
+        {
+            string log = BuildLog(program);
+            program.Dispose();
+            throw new OpenClException("clBuildProgram", error, $"{name} did not compile on {Info.Name}:\n{log}");
+        }
+        return program;
+    }
+
+    private unsafe string BuildLog(ClProgram program)
+    {
+        nuint size;
+        if (CL.GetProgramBuildInfo(program.Handle, Info.Device, CL.ProgramBuildLog, 0, null, &size) != 0) return "(no build log)";
+        var log = new byte[(int)size];
+        fixed (byte* p = log) CL.GetProgramBuildInfo(program.Handle, Info.Device, CL.ProgramBuildLog, size, p, null);
+        return Encoding.UTF8.GetString(log).TrimEnd('\0');
+    }
+
+    /// <summary>The text of Kernels/<paramref name="file"/>.cl, embedded in this assembly.</summary>
+    internal static string KernelSource(string file)
+    {
+        string resource = $"Learn.Dnn.Devices.OpenCL.Kernels.{file}.cl";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"OpenCL: the kernel source {resource} is not embedded in Learn.Dnn.OpenCL.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// Sets the kernel's arguments in order and enqueues it over <paramref name="global"/> work-items
+    /// (1-D or 2-D), in work-groups of <paramref name="local"/>; empty means 64 work-items (1-D) or
+    /// 16 × 16 (2-D), with the global size rounded up to whole work-groups (every kernel checks its
+    /// bounds). Fixed work-group sizes matter on POCL, which compiles a kernel anew for every
+    /// work-group size it is launched with.
+    /// </summary>
+    private void Launch(ClKernel kernel, ReadOnlySpan<int> global, ReadOnlySpan<int> local, params ReadOnlySpan<KernelArg> args)
+    {
+        foreach (int size in global) if (size == 0) return;   // nothing to compute (an empty tensor)
+        lock (queueGate)
+        {
+            for (int i = 0; i < args.Length; i++) args[i].Set(kernel, (uint)i);
+            Enqueue(kernel, global, local);
+        }
+    }
+
+    private unsafe void Enqueue(ClKernel kernel, ReadOnlySpan<int> global, ReadOnlySpan<int> local)
+    {
+        nuint* globalSize = stackalloc nuint[global.Length];
+        nuint* localSize = stackalloc nuint[global.Length];
+        for (int d = 0; d < global.Length; d++)
+        {
+            int group = !local.IsEmpty ? local[d] : global.Length == 1 ? 64 : 16;
+            localSize[d] = (nuint)group;
+            globalSize[d] = (nuint)RoundUp(global[d], group);
+        }
+        int error = CL.EnqueueNdrangeKernel(queue.Handle, kernel.Handle, (uint)global.Length, null, globalSize, localSize, 0, null, null);
+        OpenClException.Check(error, "clEnqueueNDRangeKernel");
+        Enqueued();
+    }
+
+    /// <summary>The most commands waiting in the queue before the host waits for the device.</summary>
+    public const int MaxCommandsInFlight = 512;
+
+    private int commandsInFlight;
+
+    /// <summary>
+    /// Counts a non-blocking command; every <see cref="MaxCommandsInFlight"/> of them, waits until
+    /// the device has caught up. Enqueueing is cheaper than running, so a loop that never reads a
+    /// result (no Item(), no ToArray()) would otherwise pile up commands, and their memory, without
+    /// bound: on POCL, 50 MiB per 2,000 XOR steps. Call with the queue lock held.
+    /// </summary>
+    private void Enqueued()
+    {
+        if (++commandsInFlight < MaxCommandsInFlight) return;
+        OpenClException.Check(CL.Finish(queue.Handle), "clFinish");
+        commandsInFlight = 0;
+    }
+
+    /// <summary>A blocking read or write has completed: on an in-order queue, so has everything before it.</summary>
+    private void Drained() => commandsInFlight = 0;
+
+    /// <summary>The work-item count rounded up to a multiple of the work-group size.</summary>
+    private static int RoundUp(int count, int multiple) => (count + multiple - 1) / multiple * multiple;
+}
+
+/// <summary>One kernel argument: a device buffer or a scalar (int, float, ulong), set by clSetKernelArg.</summary>
+internal readonly struct KernelArg
+{
+    private readonly OpenClStorage? storage;
+    private readonly ulong bits;
+    private readonly int size;
+
+    private KernelArg(OpenClStorage? storage, ulong bits, int size) => (this.storage, this.bits, this.size) = (storage, bits, size);
+
+    public static implicit operator KernelArg(OpenClStorage s) => new(s, 0, 0);
+    public static implicit operator KernelArg(int v) => new(null, (uint)v, sizeof(int));
+    public static implicit operator KernelArg(bool v) => new(null, v ? 1u : 0u, sizeof(int));
+    public static implicit operator KernelArg(float v) => new(null, BitConverter.SingleToUInt32Bits(v), sizeof(float));
+    public static implicit operator KernelArg(ulong v) => new(null, v, sizeof(ulong));
+
+    public unsafe void Set(ClKernel kernel, uint index)
+    {
+        int error;
+        if (storage is not null)
+        {
+            nint mem = storage.Buffer.Handle;   // a cl_mem argument is passed as a pointer to the handle
+            error = CL.SetKernelArg(kernel.Handle, index, (nuint)sizeof(nint), &mem);
+        }
+        else
+        {
+            ulong value = bits;                 // little-endian: the low 4 bytes are the int or float
+            error = CL.SetKernelArg(kernel.Handle, index, (nuint)size, &value);
+        }
+        if (error != 0) throw new OpenClException("clSetKernelArg", error, $"argument {index}");
+    }
+}
