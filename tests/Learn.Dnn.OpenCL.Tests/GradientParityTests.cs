@@ -55,7 +55,7 @@ public class GradientParityTests
         {
             var shapes = c.operation.Shapes(c.m, c.n);
             var inputs = shapes.Select((s, i) => Generators.Values(c.seed + i, s.Size, -2f, 2f)).ToArray();
-            var (cpuValues, cpuGrads) = Run(Device.Cpu, c.operation, shapes, inputs, c.seed);
+            var (cpuValues, cpuGrads) = Run(Device.Reference, c.operation, shapes, inputs, c.seed);
             var (clValues, clGrads) = Run(cl, c.operation, shapes, inputs, c.seed);
             string what = $"{c.operation.Name} on {string.Join(" and ", shapes.Select(s => s.ToString()))} (seed={c.seed})";
             Tolerance.AssertClose(cpuValues, clValues, Tolerance.Relative(cpuValues, GradientTolerance), $"forward of {what}");
@@ -72,7 +72,7 @@ public class GradientParityTests
         {
             var shapes = operation.Shapes(5, 7);
             var inputs = shapes.Select((s, i) => Generators.Values(i, s.Size, -2f, 2f)).ToArray();
-            var (_, cpuGrads) = Run(Device.Cpu, operation, shapes, inputs, 3);
+            var (_, cpuGrads) = Run(Device.Reference, operation, shapes, inputs, 3);
             var (_, clGrads) = Run(cl, operation, shapes, inputs, 3);
             for (int i = 0; i < inputs.Length; i++)
                 Tolerance.AssertClose(cpuGrads[i], clGrads[i], Tolerance.Relative(cpuGrads[i], GradientTolerance), $"gradient of input {i} of {operation.Name}");

@@ -3,13 +3,13 @@ using System.Text;
 namespace Learn.Dnn.OpenCL.Tests;
 
 /// <summary>
-/// How close OpenCL must come to the CPU reference. The tolerances, one per kind of computation:
+/// How close a device must come to the reference device. The tolerances, one per kind of computation:
 /// <list type="bullet">
-/// <item>elementwise maps, their derivatives, binary ops, reductions, softmax: |cpu − cl| ≤ 1e-5·max(1, |cpu|)
+/// <item>elementwise maps, their derivatives, binary ops, reductions, softmax: |reference − device| ≤ 1e-5·max(1, |reference|)
 ///   (OpenCL's exp/log/tanh are allowed 3–5 ulp; the results here are within a few ulp);</item>
-/// <item>GEMM: |cpu − cl| ≤ 2·k·ε·(|α|·Σₚ|a_ip·b_pj| + |β·c_ij|) + 1e-6, ε = 2⁻²³: each side's rounding error
+/// <item>GEMM: |reference − device| ≤ 2·k·ε·(|α|·Σₚ|a_ip·b_pj| + |β·c_ij|) + 1e-6, ε = 2⁻²³: each side's rounding error
 ///   of a k-term dot product is at most k·ε times the sum of the magnitudes it adds;</item>
-/// <item>uniform random numbers: bit-identical; normal ones: |cpu − cl| ≤ 1e-4·max(1, |cpu|) (log, cos and sqrt differ by ulps).</item>
+/// <item>uniform random numbers: bit-identical; normal ones: |reference − device| ≤ 1e-4·max(1, |reference|) (log, cos and sqrt differ by ulps).</item>
 /// </list>
 /// </summary>
 internal static class Tolerance
@@ -26,7 +26,7 @@ internal static class Tolerance
     public static void AssertClose(float[] expected, float[] actual, Func<int, double> bound, string what)
     {
         if (expected.Length != actual.Length)
-            throw new Xunit.Sdk.XunitException($"{what}: CPU gave {expected.Length} numbers, OpenCL {actual.Length}.");
+            throw new Xunit.Sdk.XunitException($"{what}: the reference gave {expected.Length} numbers, the device {actual.Length}.");
         var failures = new StringBuilder();
         int count = 0;
         for (int i = 0; i < expected.Length; i++)
@@ -36,10 +36,10 @@ internal static class Tolerance
             bool sameInfinity = float.IsInfinity(expected[i]) && expected[i] == actual[i];
             if (bothNaN || sameInfinity || difference <= bound(i)) continue;
             if (count++ < 5)
-                failures.AppendLine($"  [{i}] cpu {expected[i]:R}, opencl {actual[i]:R}, difference {difference:G3} > allowed {bound(i):G3}");
+                failures.AppendLine($"  [{i}] reference {expected[i]:R}, device {actual[i]:R}, difference {difference:G3} > allowed {bound(i):G3}");
         }
         if (count > 0)
-            throw new Xunit.Sdk.XunitException($"{what}: OpenCL differs from the CPU reference at {count} of {expected.Length} elements:\n{failures}");
+            throw new Xunit.Sdk.XunitException($"{what}: the device differs from the reference at {count} of {expected.Length} elements:\n{failures}");
     }
 
     /// <summary>Bit-for-bit equality, for the counter-based random stream.</summary>
@@ -48,7 +48,7 @@ internal static class Tolerance
         for (int i = 0; i < expected.Length; i++)
             if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
                 throw new Xunit.Sdk.XunitException(
-                    $"{what}: element {i} is {expected[i]:R} on the CPU and {actual[i]:R} on OpenCL; the counter-based stream must be bit-identical " +
+                    $"{what}: element {i} is {expected[i]:R} on the reference and {actual[i]:R} on the device; the counter-based stream must be bit-identical " +
                     "(look for a fused multiply-add or a different rounding in Kernels/random.cl).");
     }
 }

@@ -30,9 +30,11 @@ public sealed class KerasDefaultsTests
     }
 
     [Fact]
-    public void Leaky_relu_alpha_is_0_3_and_epsilon_is_1e_minus_7()
+    public void Leaky_relu_layer_alpha_is_0_3_activation_string_0_2_and_epsilon_is_1e_minus_7()
     {
-        Assert.Equal(0.3f, new LeakyRelu().Alpha);
+        Assert.Equal(0.3f, new LeakyRelu().Alpha);                              // keras.layers.LeakyReLU
+        Assert.Equal(0.2f, ((LeakyRelu)Activation.Get("leaky_relu")!).Alpha);  // activation="leaky_relu"
+        Assert.Equal(-0.2f, Tensor.FromArray([-1f], 1).LeakyRelu().ToArray()[0]);
         Assert.Equal(1f, new Elu().Alpha);
         Assert.Equal(1e-7f, Loss.Epsilon);
     }
@@ -44,5 +46,26 @@ public sealed class KerasDefaultsTests
         x.RequiresGrad = true;
         x.Relu().Sum().Backward();
         Assert.Equal([0f], x.Grad!.ToArray());
+    }
+}
+
+public class GeluTests
+{
+    [Fact]
+    public void Gelu_string_is_the_exact_erf_form_and_the_tanh_form_is_an_option()
+    {
+        var exact = (Gelu)Activation.Get("gelu")!;
+        Assert.False(exact.Approximate);
+        var x = Tensor.FromArray([1f], 1);
+        // gelu(1) = ½(1 + erf(1/√2)) = 0.841344746 exactly; the tanh form gives 0.841191990.
+        Assert.Equal(0.841344746, exact.Call(x).ToArray()[0], 6);
+        Assert.Equal(0.841191990, new Gelu(approximate: true).Call(x).ToArray()[0], 6);
+    }
+
+    [Fact]
+    public void Erf_agrees_with_a_double_precision_series_to_2e_minus_7()
+    {
+        for (double v = -5; v <= 5; v += 0.01)
+            Assert.True(Math.Abs(Gelu.Erf((float)v) - Learn.Dnn.Tests.Operations.OperationRegistry.Erf((float)v)) < 2e-7, $"erf({v})");
     }
 }

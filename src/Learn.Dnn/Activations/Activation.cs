@@ -20,7 +20,7 @@ public abstract class Activation
         "sigmoid" => new Sigmoid(),
         "tanh" => new Tanh(),
         "relu" => new Relu(),
-        "leaky_relu" => new LeakyRelu(),
+        "leaky_relu" => new LeakyRelu(0.2f),   // the activation's slope; the LeakyReLU layer's default is 0.3
         "elu" => new Elu(),
         "softplus" => new Softplus(),
         "gelu" => new Gelu(),

@@ -1,6 +1,11 @@
+using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 
-/// <summary>Leaky ReLU: x for x &gt; 0, αx otherwise, so a unit never dies completely. Keras' default α is 0.3.</summary>
+/// <summary>
+/// Leaky ReLU: x for x &gt; 0, αx otherwise, so a unit never dies completely. Keras has two
+/// defaults, and so do we: the LeakyReLU layer's α is 0.3 (this class), while the activation
+/// named "leaky_relu" (<c>activation: "leaky_relu"</c>, <see cref="Tensor.LeakyRelu"/>) uses 0.2.
+/// </summary>
 [Chapter(3)]
 public sealed class LeakyRelu(float alpha = 0.3f) : Activation
 {
@@ -15,6 +20,11 @@ public sealed class LeakyRelu(float alpha = 0.3f) : Activation
     /// <summary>f'(x) = 1 for x &gt; 0, α otherwise (α at x = 0, like ReLU's left side).</summary>
     public static float Derivative(float x, float alpha) => x > 0f ? 1f : alpha;
     #endregion
+
+    /// <summary>Leaky ReLU for every device (p = α): the formula above and the same in OpenCL C.</summary>
+    public static readonly UnaryFunction Elementwise = new("leaky_relu",
+        (x, p) => Function(x, p), (x, _, p) => Derivative(x, p),
+        "x > 0.0f ? x : p * x", "x > 0.0f ? 1.0f : p");
 
     public override Tensor Call(Tensor x) => x.LeakyRelu(Alpha);
 }

@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices;
+using System.Numerics.Tensors;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
@@ -13,6 +15,12 @@ public sealed class Relu : Activation
     /// <summary>relu'(x) = 1 for x &gt; 0, else 0. At the kink x = 0 we take 0, as Keras and PyTorch do.</summary>
     public static float Derivative(float x) => x > 0f ? 1f : 0f;
     #endregion
+
+    /// <summary>ReLU for every device: the formula above, the same in OpenCL C, and TensorPrimitives' SIMD form.</summary>
+    public static readonly UnaryFunction Elementwise = new("relu",
+        (x, _) => Function(x), (x, _, _) => Derivative(x),
+        "x > 0.0f ? x : 0.0f", "x > 0.0f ? 1.0f : 0.0f",
+        (x, _, y) => TensorPrimitives.Max(x, 0f, y));
 
     public override Tensor Call(Tensor x) => x.Relu();
 }

@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices;
+using System.Numerics.Tensors;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The logistic sigmoid σ(x) = 1/(1 + e⁻ˣ): squashes any number into (0, 1).</summary>
@@ -14,6 +16,12 @@ public sealed class Sigmoid : Activation
     /// <summary>σ'(x) = σ(x)·(1 − σ(x)), from the output y = σ(x). Its largest value is ¼, at x = 0.</summary>
     public static float Derivative(float y) => y * (1f - y);
     #endregion
+
+    /// <summary>σ for every device: the formula above, the same in OpenCL C, and TensorPrimitives' SIMD form.</summary>
+    public static readonly UnaryFunction Elementwise = new("sigmoid",
+        (x, _) => Function(x), (_, y, _) => Derivative(y),
+        "x >= 0.0f ? 1.0f / (1.0f + exp(-x)) : exp(x) / (1.0f + exp(x))", "y * (1.0f - y)",
+        (x, _, y) => TensorPrimitives.Sigmoid(x, y));
 
     public override Tensor Call(Tensor x) => x.Sigmoid();
 }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>Softplus ln(1 + eˣ): a smooth ReLU whose derivative is the sigmoid.</summary>
@@ -16,6 +17,11 @@ public sealed class Softplus : Activation
     /// <summary>softplus'(x) = eˣ/(1 + eˣ) = σ(x).</summary>
     public static float Derivative(float x) => Sigmoid.Function(x);
     #endregion
+
+    /// <summary>Softplus for every device: the formula above and the same in OpenCL C.</summary>
+    public static readonly UnaryFunction Elementwise = new("softplus",
+        (x, _) => Function(x), (x, _, _) => Derivative(x),
+        "fmax(x, 0.0f) + log(1.0f + exp(-fabs(x)))", Sigmoid.Elementwise.OpenClForward);   // softplus' = σ
 
     public override Tensor Call(Tensor x) => x.Softplus();
 }

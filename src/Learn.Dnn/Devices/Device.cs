@@ -1,5 +1,6 @@
 using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.OpenCL;
+using Learn.Dnn.Devices.Reference;
 
 namespace Learn.Dnn.Devices;
 
@@ -14,8 +15,11 @@ public static class Device
     private static IDevice? current;
     private static readonly AsyncLocal<IDevice?> scoped = new();
 
-    /// <summary>The CPU backend.</summary>
+    /// <summary>The fast CPU device (chapter 10): the default.</summary>
     public static IDevice Cpu => CpuDevice.Instance;
+
+    /// <summary>The reference device: plain loops, the code the book shows; what the others are checked against.</summary>
+    public static IDevice Reference => ReferenceDevice.Instance;
 
     /// <summary>The device new tensors are created on unless one is named.</summary>
     public static IDevice Default
@@ -47,16 +51,17 @@ public static class Device
     }
 
     /// <summary>
-    /// The device named by <paramref name="spec"/>: null, "" or "cpu" for the CPU; "opencl" for the
+    /// The device named by <paramref name="spec"/>: null, "" or "cpu" for the fast CPU device; "reference" for the reference device; "opencl" for the
     /// first OpenCL device; "opencl:NAME" or "opencl:INDEX" for a chosen one.
     /// </summary>
     public static IDevice Parse(string? spec)
     {
         string s = (spec ?? "").Trim();
         if (s.Length == 0 || s.Equals("cpu", StringComparison.OrdinalIgnoreCase)) return Cpu;
+        if (s.Equals("reference", StringComparison.OrdinalIgnoreCase)) return Reference;
         if (s.Equals("opencl", StringComparison.OrdinalIgnoreCase)) return OpenCL();
         if (s.StartsWith("opencl:", StringComparison.OrdinalIgnoreCase)) return OpenCL(s["opencl:".Length..]);
-        throw new ArgumentException($"Device: unknown device \"{spec}\"; expected cpu, opencl, or opencl:<name or index>.");
+        throw new ArgumentException($"Device: unknown device \"{spec}\"; expected cpu, reference, opencl, or opencl:<name or index>.");
     }
 
     /// <summary>

@@ -1,16 +1,18 @@
 namespace Learn.Dnn.Devices;
 
 /// <summary>
-/// The backend contract: the few primitives every tensor operation is built from.
-/// The CPU backend is the readable reference; the OpenCL backend implements the same contract with
-/// kernels. Operations, layers and chapter programs never know which one runs them.
-/// Every storage argument must have been allocated by this backend; shapes are row-major.
+/// A device: where tensors live, and the few primitives every tensor operation is built from.
+/// The reference device (plain loops, the code the book shows) defines what each primitive
+/// computes; the fast CPU device (chapter 10) and the OpenCL device (chapter 11) compute the same
+/// numbers faster, and the parity tests check them against the reference. Operations, layers and
+/// chapter programs never know which one runs them.
+/// Every storage argument must have been allocated by this device; shapes are row-major.
 /// Outputs are overwritten, never accumulated, unless the method says otherwise.
 /// </summary>
 [Chapter(1)]
 public interface IDevice
 {
-    /// <summary>"cpu", or "opencl:&lt;device name&gt;".</summary>
+    /// <summary>"reference", "cpu", or "opencl:&lt;device name&gt;".</summary>
     string Name { get; }
 
     // ---- memory -------------------------------------------------------------------------------
@@ -48,15 +50,15 @@ public interface IDevice
 
     // ---- elementwise -------------------------------------------------------------------------
 
-    /// <summary>y[i] = f(x[i]) for the map <paramref name="op"/>, whose <paramref name="parameter"/>
-    /// is the slope of leaky ReLU, the α of ELU, the exponent of Pow, the factor of Scale...</summary>
-    void Unary(UnaryOp op, float parameter, Storage x, Storage y);
+    /// <summary>y[i] = f(x[i]; p) for the function <paramref name="f"/>, whose parameter p
+    /// is the slope of leaky ReLU, the α of ELU, the exponent of a power, a scaling factor...</summary>
+    void Unary(UnaryFunction f, float p, Storage x, Storage y);
 
     /// <summary>dx[i] = f'(x[i])·dy[i], given x and y = f(x) (whichever makes f' cheaper).</summary>
-    void UnaryBackward(UnaryOp op, float parameter, Storage x, Storage y, Storage dy, Storage dx);
+    void UnaryBackward(UnaryFunction f, float p, Storage x, Storage y, Storage dy, Storage dx);
 
-    /// <summary>c = a ∘ b elementwise with NumPy broadcasting; cShape = Broadcast(aShape, bShape).</summary>
-    void Binary(BinaryOp op, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape);
+    /// <summary>c = f(a, b) elementwise with NumPy broadcasting; cShape = Broadcast(aShape, bShape).</summary>
+    void Binary(BinaryFunction f, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape);
 
     /// <summary>
     /// The reverse of broadcasting: y = x summed over the axes along which y was broadcast to xShape.

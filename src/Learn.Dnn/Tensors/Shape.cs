@@ -54,6 +54,23 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<int>
         return strides;
     }
 
+    #region broadcast-strides
+    /// <summary>
+    /// This shape's strides seen through the larger shape <paramref name="target"/> it is broadcast
+    /// to: 0 along every axis where this shape has size 1 (or no axis at all), so that walking the
+    /// target's indices reads the same element again and again along those axes.
+    /// </summary>
+    public int[] BroadcastStrides(Shape target)
+    {
+        int[] own = Strides();
+        var strides = new int[target.Rank];
+        int offset = target.Rank - Rank;
+        for (int axis = 0; axis < Rank; axis++)
+            strides[axis + offset] = dimensions[axis] == 1 ? 0 : own[axis];
+        return strides;
+    }
+    #endregion
+
     /// <summary>Turns −1 into Rank − 1 and checks the range.</summary>
     public int NormalizeAxis(int axis)
     {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
@@ -5,21 +6,49 @@ namespace Learn.Dnn;
 /// <summary>Elementwise arithmetic with NumPy broadcasting, each with its backward beside it.</summary>
 public sealed partial class Tensor
 {
+    #region functions
+    // The elementwise functions behind the operators: the C# formula, the same as OpenCL C, and a
+    // SIMD form for same-shape operands. Each operation below writes its own backward.
+    internal static readonly BinaryFunction AddFunction = new("add", (a, b) => a + b, "a + b", (a, b, c) => TensorPrimitives.Add(a, b, c));
+    internal static readonly BinaryFunction SubtractFunction = new("subtract", (a, b) => a - b, "a - b", (a, b, c) => TensorPrimitives.Subtract(a, b, c));
+    internal static readonly BinaryFunction MultiplyFunction = new("multiply", (a, b) => a * b, "a * b", (a, b, c) => TensorPrimitives.Multiply(a, b, c));
+    internal static readonly BinaryFunction DivideFunction = new("divide", (a, b) => a / b, "a / b", (a, b, c) => TensorPrimitives.Divide(a, b, c));
+
+    /// <summary>max(a, b), NaN if either is NaN (as .NET's MathF.Max; OpenCL's fmax would return the other number).</summary>
+    internal static readonly BinaryFunction MaximumFunction = new("maximum", MathF.Max,
+        "isnan(a) || isnan(b) ? NAN : a == b ? (signbit(a) ? b : a) : a > b ? a : b");
+
+    /// <summary>1 where a = b, else 0: the mask that routes a max's gradient.</summary>
+    internal static readonly BinaryFunction EqualFunction = new("equal", (a, b) => a == b ? 1f : 0f, "a == b ? 1.0f : 0.0f");
+
+    /// <summary>−x.   d/dx = −1.</summary>
+    internal static readonly UnaryFunction NegateFunction = new("negate", (x, _) => -x, (_, _, _) => -1f, "-x", "-1.0f",
+        (x, _, y) => TensorPrimitives.Negate(x, y));
+
+    /// <summary>p·x.   d/dx = p.</summary>
+    internal static readonly UnaryFunction ScaleFunction = new("scale", (x, p) => p * x, (_, _, p) => p, "p * x", "p",
+        (x, p, y) => TensorPrimitives.Multiply(x, p, y));
+
+    /// <summary>x + p.   d/dx = 1.</summary>
+    internal static readonly UnaryFunction AddScalarFunction = new("add_scalar", (x, p) => x + p, (_, _, _) => 1f, "x + p", "1.0f",
+        (x, p, y) => TensorPrimitives.Add(x, p, y));
+    #endregion
+
     #region binary
     /// <summary>
     /// c = a ∘ b elementwise, broadcasting the shapes (see <see cref="Shape.Broadcast"/>).
     /// The backward of broadcasting is a sum: an input that was repeated along an axis receives the
     /// sum of the gradients of all its copies (<see cref="SumTo"/>).
     /// </summary>
-    private static Tensor Binary(BinaryOp op, string name, Tensor a, Tensor b,
+    private static Tensor Binary(BinaryFunction f, Tensor a, Tensor b,
                                  Func<Tensor, Tensor, Tensor, Tensor> gradA,
                                  Func<Tensor, Tensor, Tensor, Tensor> gradB)
     {
-        RequireSameDevice(name, a, b);
-        var shape = Shape.Broadcast(a.Shape, b.Shape, name);
+        RequireSameDevice(f.Name, a, b);
+        var shape = Shape.Broadcast(a.Shape, b.Shape, f.Name);
         var c = Zeros(shape, a.Device);
-        a.Device.Binary(op, a.Storage, a.Shape, b.Storage, b.Shape, c.Storage, shape);
-        return c.WithGradient(name, [a, b], dC =>
+        a.Device.Binary(f, a.Storage, a.Shape, b.Storage, b.Shape, c.Storage, shape);
+        return c.WithGradient(f.Name, [a, b], dC =>
         {
             if (a.RequiresGrad) a.AccumulateGrad(gradA(dC, a, b).SumTo(a.Shape));
             if (b.RequiresGrad) b.AccumulateGrad(gradB(dC, a, b).SumTo(b.Shape));
@@ -29,27 +58,27 @@ public sealed partial class Tensor
     /// <summary>c = a + b.   ∂c/∂a = 1, ∂c/∂b = 1.</summary>
     [Chapter(1)]
     public static Tensor Add(Tensor a, Tensor b) =>
-        Binary(BinaryOp.Add, "add", a, b, (dC, _, _) => dC, (dC, _, _) => dC);
+        Binary(AddFunction, a, b, (dC, _, _) => dC, (dC, _, _) => dC);
 
     /// <summary>c = a − b.   ∂c/∂a = 1, ∂c/∂b = −1.</summary>
     [Chapter(1)]
     public static Tensor Subtract(Tensor a, Tensor b) =>
-        Binary(BinaryOp.Subtract, "subtract", a, b, (dC, _, _) => dC, (dC, _, _) => -dC);
+        Binary(SubtractFunction, a, b, (dC, _, _) => dC, (dC, _, _) => -dC);
 
     /// <summary>c = a ⊙ b.   ∂c/∂a = b, ∂c/∂b = a.</summary>
     [Chapter(1)]
     public static Tensor Multiply(Tensor a, Tensor b) =>
-        Binary(BinaryOp.Multiply, "multiply", a, b, (dC, _, y) => dC * y, (dC, x, _) => dC * x);
+        Binary(MultiplyFunction, a, b, (dC, _, y) => dC * y, (dC, x, _) => dC * x);
 
     /// <summary>c = a / b.   ∂c/∂a = 1/b, ∂c/∂b = −a/b².</summary>
     [Chapter(1)]
     public static Tensor Divide(Tensor a, Tensor b) =>
-        Binary(BinaryOp.Divide, "divide", a, b, (dC, _, y) => dC / y, (dC, x, y) => -dC * x / (y * y));
+        Binary(DivideFunction, a, b, (dC, _, y) => dC / y, (dC, x, y) => -dC * x / (y * y));
 
     /// <summary>c = max(a, b).   The gradient goes to the larger input (to a on ties).</summary>
     [Chapter(1)]
     public static Tensor Maximum(Tensor a, Tensor b) =>
-        Binary(BinaryOp.Maximum, "maximum", a, b,
+        Binary(MaximumFunction, a, b,
             (dC, x, y) => dC * GreaterOrEqualMask(x, y),
             (dC, x, y) => dC * (1f - GreaterOrEqualMask(x, y)));
     #endregion
@@ -60,9 +89,9 @@ public sealed partial class Tensor
         using var _ = NoGrad();
         var shape = Shape.Broadcast(a.Shape, b.Shape, "maximum");
         var max = Zeros(shape, a.Device);
-        a.Device.Binary(BinaryOp.Maximum, a.Storage, a.Shape, b.Storage, b.Shape, max.Storage, shape);
+        a.Device.Binary(MaximumFunction, a.Storage, a.Shape, b.Storage, b.Shape, max.Storage, shape);
         var mask = Zeros(shape, a.Device);
-        a.Device.Binary(BinaryOp.Equal, max.Storage, shape, a.Storage, a.Shape, mask.Storage, shape);
+        a.Device.Binary(EqualFunction, max.Storage, shape, a.Storage, a.Shape, mask.Storage, shape);
         return mask;
     }
 
@@ -100,12 +129,12 @@ public sealed partial class Tensor
     [Chapter(1)] public static Tensor operator -(Tensor a, Tensor b) => Subtract(a, b);
     [Chapter(1)] public static Tensor operator *(Tensor a, Tensor b) => Multiply(a, b);
     [Chapter(1)] public static Tensor operator /(Tensor a, Tensor b) => Divide(a, b);
-    [Chapter(1)] public static Tensor operator -(Tensor a) => a.Map(UnaryOp.Negate, 0f, "negate");
-    [Chapter(1)] public static Tensor operator +(Tensor a, float b) => a.Map(UnaryOp.AddScalar, b, "add_scalar");
+    [Chapter(1)] public static Tensor operator -(Tensor a) => a.Map(NegateFunction);
+    [Chapter(1)] public static Tensor operator +(Tensor a, float b) => a.Map(AddScalarFunction, b);
     [Chapter(1)] public static Tensor operator +(float a, Tensor b) => b + a;
     [Chapter(1)] public static Tensor operator -(Tensor a, float b) => a + (-b);
     [Chapter(1)] public static Tensor operator -(float a, Tensor b) => (-b) + a;
-    [Chapter(1)] public static Tensor operator *(Tensor a, float b) => a.Map(UnaryOp.Scale, b, "scale");
+    [Chapter(1)] public static Tensor operator *(Tensor a, float b) => a.Map(ScaleFunction, b);
     [Chapter(1)] public static Tensor operator *(float a, Tensor b) => b * a;
     [Chapter(1)] public static Tensor operator /(Tensor a, float b) => a * (1f / b);
     [Chapter(1)] public static Tensor operator /(float a, Tensor b) => Divide(b.ScalarLike(a), b);

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Learn.Dnn.Devices.Cpu;
+using Learn.Dnn.Devices.Reference;
 using Xunit;
 
 namespace Learn.Dnn.Tests.Backends;

@@ -32,6 +32,27 @@ public static class OperationRegistry
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
+    /// <summary>
+    /// erf in double, independently of the engine's: its Maclaurin series 2/√π Σ (−1)ⁿx²ⁿ⁺¹/(n!(2n+1))
+    /// for |x| ≤ 3 (accurate to ~1e-12 there), and 1 − erfc from erfc's asymptotic series beyond.
+    /// </summary>
+    public static double Erf(double x)
+    {
+        double z = Math.Abs(x);
+        if (z > 3)
+        {
+            double inv = 1 / (2 * z * z), series = 1 - inv + 3 * inv * inv - 15 * inv * inv * inv + 105 * Math.Pow(inv, 4);
+            return Math.Sign(x) * (1 - Math.Exp(-z * z) / (z * Math.Sqrt(Math.PI)) * series);
+        }
+        double sum = 0, term = x;   // term = (−1)ⁿ x²ⁿ⁺¹ / n!
+        for (int n = 0; n < 80; n++)
+        {
+            sum += term / (2 * n + 1);
+            term *= -x * x / (n + 1);
+        }
+        return 2 / Math.Sqrt(Math.PI) * sum;
+    }
+
     public static readonly Operation[] All =
     [
         // ---- elementwise maps ----
@@ -50,7 +71,8 @@ public static class OperationRegistry
         Unary("leaky_relu", x => x.LeakyRelu(0.3f), x => x > 0 ? x : 0.3 * x, kinkMargin: 0.05),
         Unary("elu", x => x.Elu(1f), x => x > 0 ? x : Math.Exp(x) - 1, kinkMargin: 0.05),
         Unary("softplus", x => x.Softplus(), x => Math.Log(1 + Math.Exp(x)), low: -5, high: 5),
-        Unary("gelu", x => x.Gelu(), x => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))),
+        Unary("gelu", x => x.Gelu(), x => 0.5 * x * (1 + Erf(x / Math.Sqrt(2))), low: -4, high: 4),
+        Unary("gelu_tanh", x => x.Gelu(approximate: true), x => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))),
         new("clip", Matrix, t => t[0].Clip(-1f, 1f), (v, _) => v[0].Select(x => Math.Clamp(x, -1, 1)).ToArray(),
             Valid: (v, _) => v[0].All(x => Math.Abs(Math.Abs(x) - 1) > 0.05)),
         Unary("reciprocal", x => 1f / x, x => 1 / x, low: 0.5, high: 2),

@@ -7,19 +7,31 @@ namespace Learn.Dnn.Devices.OpenCL;
 /// <summary>Elementwise maps (Kernels/elementwise.cl) and broadcasting (Kernels/broadcast.cl).</summary>
 public sealed partial class OpenClDevice
 {
-    public void Unary(UnaryOp op, float parameter, Storage x, Storage y)
+    #region generated-kernels
+    /// <summary>
+    /// Kernels/elementwise.cl compiled for <paramref name="f"/>: its OpenCL C expressions become the
+    /// FORWARD and DERIVATIVE macros the kernels call. One program per function, built on first use.
+    /// </summary>
+    private ClKernel UnaryKernel(UnaryFunction f, string name) => Kernel(f, name, static f =>
+        $"#define FORWARD(x, p) ({f.OpenClForward})\n#define DERIVATIVE(x, y, p) ({f.OpenClDerivative})\n" +
+        KernelSource("elementwise"));
+
+    /// <summary>Kernels/binary.cl compiled for <paramref name="f"/>, after broadcast.cl: its expression becomes COMBINE.</summary>
+    private ClKernel BinaryKernel(BinaryFunction f, string name) => Kernel(f, name, static f =>
+        $"#define COMBINE(a, b) ({f.OpenCl})\n" + KernelSource("broadcast") + KernelSource("binary"));
+    #endregion
+
+    public void Unary(UnaryFunction f, float p, Storage x, Storage y)
     {
-        CheckDefined(op, "Unary");
         var X = Buffer(x, "Unary");
-        Launch(Kernel("elementwise", "unary"), [X.Length], [], (int)op, parameter, X, Buffer(y, "Unary", X.Length), X.Length);
+        Launch(UnaryKernel(f, "unary"), [X.Length], [], p, X, Buffer(y, "Unary", X.Length), X.Length);
     }
 
-    public void UnaryBackward(UnaryOp op, float parameter, Storage x, Storage y, Storage dy, Storage dx)
+    public void UnaryBackward(UnaryFunction f, float p, Storage x, Storage y, Storage dy, Storage dx)
     {
-        CheckDefined(op, "UnaryBackward");
         var X = Buffer(x, "UnaryBackward");
         int n = X.Length;
-        Launch(Kernel("elementwise", "unary_backward"), [n], [], (int)op, parameter, X,
+        Launch(UnaryKernel(f, "unary_backward"), [n], [], p, X,
                Buffer(y, "UnaryBackward", n), Buffer(dy, "UnaryBackward", n), Buffer(dx, "UnaryBackward", n), n);
     }
 
@@ -28,22 +40,21 @@ public sealed partial class OpenClDevice
         if (!Enum.IsDefined(op)) throw new NotSupportedException($"{Name} {operation}: unknown operation {op}.");
     }
 
-    public void Binary(BinaryOp op, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
+    public void Binary(BinaryFunction f, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
     {
-        CheckDefined(op, "Binary");
         var A = Buffer(a, "Binary", aShape.Size);
         var B = Buffer(b, "Binary", bShape.Size);
         var C = Buffer(c, "Binary", cShape.Size);
         if (aShape == bShape)
         {
-            Launch(Kernel("broadcast", "binary_same"), [cShape.Size], [], (int)op, A, B, C, cShape.Size);
+            Launch(BinaryKernel(f, "binary_same"), [cShape.Size], [], A, B, C, cShape.Size);
             return;
         }
-        // Each input steps with stride 0 along the axes it is broadcast over (the CPU's BroadcastStrides).
+        // Each input steps with stride 0 along the axes it is broadcast over (Shape.BroadcastStrides).
         var layout = BroadcastLayout.Create(cShape, "Binary");
-        Copy(Devices.Cpu.CpuDevice.BroadcastStrides(aShape, cShape), layout.A);
-        Copy(Devices.Cpu.CpuDevice.BroadcastStrides(bShape, cShape), layout.B);
-        LaunchWithLayout(Kernel("broadcast", "binary_broadcast"), cShape.Size, layout, (int)op, A, B, C, cShape.Size);
+        Copy(aShape.BroadcastStrides(cShape), layout.A);
+        Copy(bShape.BroadcastStrides(cShape), layout.B);
+        LaunchWithLayout(BinaryKernel(f, "binary_broadcast"), cShape.Size, layout, A, B, C, cShape.Size);
     }
 
     public void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)

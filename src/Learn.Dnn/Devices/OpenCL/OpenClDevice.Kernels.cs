@@ -7,22 +7,42 @@ namespace Learn.Dnn.Devices.OpenCL;
 /// <summary>Programs, kernels and launches: compile each Kernels/*.cl once per device, then set arguments and enqueue.</summary>
 public sealed partial class OpenClDevice
 {
-    private readonly Dictionary<string, ClProgram> programs = [];
-    private readonly Dictionary<string, ClKernel> kernels = [];
+    // A program is keyed by what its source comes from: the file name of a fixed Kernels/*.cl file,
+    // or the UnaryFunction / BinaryFunction object whose definition generated it.
+    private readonly Dictionary<object, ClProgram> programs = [];
+    private readonly Dictionary<(object Program, string Name), ClKernel> kernels = [];
 
     /// <summary>Kernel <paramref name="name"/> of Kernels/<paramref name="file"/>.cl, compiling the file on first use.</summary>
-    private unsafe ClKernel Kernel(string file, string name)
+    private ClKernel Kernel(string file, string name) => Kernel(file, name, static file => KernelSource(file));
+
+    /// <summary>
+    /// Kernel <paramref name="name"/> of the program keyed by <paramref name="program"/>, compiling
+    /// <paramref name="source"/>(<paramref name="program"/>) on first use.
+    /// </summary>
+    private unsafe ClKernel Kernel<TKey>(TKey program, string name, Func<TKey, string> source) where TKey : notnull
     {
         lock (queueGate)
         {
-            if (kernels.TryGetValue(name, out var kernel)) return kernel;
-            if (!programs.TryGetValue(file, out var program)) programs[file] = program = Build($"Kernels/{file}.cl", KernelSource(file));
+            if (kernels.TryGetValue((program, name), out var kernel)) return kernel;
+            if (!programs.TryGetValue(program, out var built)) programs[program] = built = Build($"the program for {program}", source(program));
             int error;
             byte[] utf8 = Encoding.UTF8.GetBytes(name + "\0");
-            fixed (byte* p = utf8) kernel = new ClKernel(CL.CreateKernel(program.Handle, p, &error));
-            if (error != 0) throw new OpenClException("clCreateKernel", error, $"kernel '{name}' in {file}.cl");
-            return kernels[name] = kernel;
+            fixed (byte* p = utf8) kernel = new ClKernel(CL.CreateKernel(built.Handle, p, &error));
+            if (error != 0) throw new OpenClException("clCreateKernel", error, $"kernel '{name}' in the program for {program}");
+            return kernels[(program, name)] = kernel;
         }
+    }
+
+    /// <summary>
+    /// "#define PREFIX_NAME value" for every member of the enum, so that a kernel's constants come
+    /// from the C# enum itself and never from a hand-numbered copy: ReduceOp.Max → REDUCE_MAX 1.
+    /// </summary>
+    internal static string EnumDefines<TEnum>(string prefix) where TEnum : struct, Enum
+    {
+        var text = new StringBuilder();
+        foreach (var value in Enum.GetValues<TEnum>())
+            text.Append($"#define {prefix}_{value.ToString().ToUpperInvariant()} {Convert.ToInt32(value)}\n");
+        return text.ToString();
     }
 
     /// <summary>Compiles OpenCL C source for this device; a compile error carries the build log.</summary>

@@ -46,6 +46,6 @@ public sealed partial class OpenClDevice
     public void Axpy(float alpha, Storage x, Storage y)
     {
         var Y = Buffer(y, "Axpy");
-        Launch(Kernel("elementwise", "axpy"), [Y.Length], [], alpha, Buffer(x, "Axpy", Y.Length), Y, Y.Length);
+        Launch(Kernel("axpy", "axpy"), [Y.Length], [], alpha, Buffer(x, "Axpy", Y.Length), Y, Y.Length);
     }
 }

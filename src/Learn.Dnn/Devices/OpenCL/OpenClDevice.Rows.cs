@@ -9,7 +9,7 @@ public sealed partial class OpenClDevice
     public void Reduce(ReduceOp op, Storage x, int outer, int length, int inner, Storage y)
     {
         CheckDefined(op, "Reduce");
-        Launch(Kernel("reduce", "reduce"), [inner, outer], [], (int)op,
+        Launch(Kernel("reduce", "reduce", static file => EnumDefines<ReduceOp>("REDUCE") + KernelSource(file)), [inner, outer], [], (int)op,
                Buffer(x, "Reduce", outer * length * inner), outer, length, inner, Buffer(y, "Reduce", outer * inner));
     }
 
@@ -36,6 +36,6 @@ public sealed partial class OpenClDevice
         var Y = Buffer(y, "Random");
         // Normal draws read a stream of their own, as CounterRandom.Normal does: seed ⊕ NormalStream.
         ulong stream = distribution == RandomDistribution.Normal ? seed ^ CounterRandom.NormalStream : seed;
-        Launch(Kernel("random", "random_fill"), [Y.Length], [], (int)distribution, stream, counter, a, b, Y, Y.Length);
+        Launch(Kernel("random", "random_fill", static file => EnumDefines<RandomDistribution>("RANDOM") + KernelSource(file)), [Y.Length], [], (int)distribution, stream, counter, a, b, Y, Y.Length);
     }
 }

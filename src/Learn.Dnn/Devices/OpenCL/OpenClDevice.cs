@@ -105,7 +105,7 @@ public sealed partial class OpenClDevice : IDevice, IDisposable
     private OpenClStorage Buffer(Storage s, string operation, int minLength = 0)
     {
         if (s is not OpenClStorage storage || !ReferenceEquals(storage.Device, this))
-            throw new ArgumentException($"{Name} {operation}: a storage of backend '{s.Device.Name}' was passed; move the tensor with To(device) first.");
+            throw new ArgumentException($"{Name} {operation}: a storage of device '{s.Device.Name}' was passed; move the tensor with To(device) first.");
         if (storage.Length < minLength)
             throw new ArgumentException($"{Name} {operation}: expected a storage of at least {minLength} numbers, got {storage.Length}.");
         return storage;

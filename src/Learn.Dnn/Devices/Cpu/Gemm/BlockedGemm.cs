@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 // Rung 2: cache blocking. The i-k-j loops of rung 1 sweep all of B for every row of A; once B

@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 // Rung 5: threads. The packed GEMM of rung 4 on every core. C is cut into as many strips as

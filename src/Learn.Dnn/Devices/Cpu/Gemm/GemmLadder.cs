@@ -1,5 +1,7 @@
 using System.Runtime.Intrinsics;
 
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>

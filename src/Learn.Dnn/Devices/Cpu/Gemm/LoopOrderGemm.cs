@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 // Rung 1: the same sums, with the loops reordered to i-k-j.

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 // Rung 4: packing and a register-blocked micro-kernel (the GotoBLAS / BLIS design).

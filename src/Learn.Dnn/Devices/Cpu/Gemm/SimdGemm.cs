@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using Learn.Dnn.Devices.Reference;
+
 namespace Learn.Dnn.Devices.Cpu;
 
 // Rung 3: SIMD. The blocked loops of rung 2, with the innermost j loop doing 16 columns at a

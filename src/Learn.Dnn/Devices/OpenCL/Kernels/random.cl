@@ -16,8 +16,7 @@ float uniform01(ulong seed, ulong index)
     return (float)(random_bits(seed, index) >> 40) * (1.0f / 16777216.0f);
 }
 
-#define UNIFORM 0
-#define NORMAL 1
+// RANDOM_UNIFORM and RANDOM_NORMAL are defined by the host from the RandomDistribution enum.
 
 // y[i] = draw counter + i: U(a, b), or N(a, b^2) by Box-Muller from the bits of draws 2i and 2i + 1.
 // For normal draws the host passes the normal stream's seed (seed XOR CounterRandom.NormalStream).
@@ -26,7 +25,7 @@ __kernel void random_fill(int distribution, ulong seed, ulong counter, float a, 
     int i = get_global_id(0);
     if (i >= length) return;
     ulong index = counter + (ulong)i;
-    if (distribution == UNIFORM)
+    if (distribution == RANDOM_UNIFORM)
         y[i] = a + (b - a) * uniform01(seed, index);
     else
     {

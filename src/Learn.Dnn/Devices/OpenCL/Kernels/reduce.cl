@@ -1,8 +1,7 @@
 #pragma OPENCL FP_CONTRACT OFF
 // Reduce: view x as [outer, length, inner]; y: [outer, inner] reduces the middle axis.
-// One work-item per output, global size (inner, outer); it adds in the CPU backend's order.
-#define REDUCE_SUM 0
-#define REDUCE_MAX 1
+// One work-item per output, global size (inner, outer); it adds in the reference device's order.
+// REDUCE_SUM and REDUCE_MAX are defined by the host from the ReduceOp enum (OpenClDevice.Kernels.cs).
 
 // max as .NET's MathF.Max: NaN if either is NaN, and +0 beats -0.
 float max_like_dotnet(float a, float b)

@@ -1,4 +1,4 @@
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Devices.Reference;
 
 // Rung 0 of the ladder: the definition. C[i, j] = alpha · Σₚ op(A)[i, p] · op(B)[p, j] + beta · C[i, j].
 // One dot product per output, i-j-k order. The inner loop walks B down a column (stride n),
@@ -6,10 +6,10 @@ namespace Learn.Dnn.Devices.Cpu;
 // checked against.
 
 /// <summary>The reference GEMM: one dot product per element of C.</summary>
-[Chapter(10)]
+[Chapter(1)]
 public static class NaiveGemm
 {
-    /// <inheritdoc cref="GemmKernel"/>
+    /// <summary>C = α·op(A)·op(B) + β·C with op(A): [m, k], op(B): [k, n], C: [m, n] (see <see cref="IDevice.Gemm"/>).</summary>
     public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c)
     {

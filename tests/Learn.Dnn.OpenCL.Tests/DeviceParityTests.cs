@@ -5,18 +5,43 @@ using Learn.Dnn.Devices;
 namespace Learn.Dnn.OpenCL.Tests;
 
 /// <summary>
-/// The parity suite: every backend primitive, on generated shapes and values, computed by the CPU
-/// backend (the reference) and by the OpenCL backend, compared within the bounds of <see cref="Tolerance"/>.
+/// The parity suite: every device primitive, on generated shapes and values, computed by the
+/// reference device (plain loops: the definition) and by the device under test, compared within the
+/// bounds of <see cref="Tolerance"/>. It runs twice: for the fast CPU device and for OpenCL
+/// (<see cref="FastCpuParityTests"/>, <see cref="OpenClParityTests"/>). The elementwise functions
+/// are found by reflection, so a function added anywhere in the engine is checked without a test edit.
 /// </summary>
-public class BackendParityTests
+public abstract class DeviceParityTests
 {
-    private static readonly IDevice Cpu = Device.Cpu;
+    private static readonly IDevice Reference = Device.Reference;
+
+    /// <summary>The device checked against the reference (a skip, or a failure under CI, when it is missing).</summary>
+    protected abstract IDevice Tested { get; }
+
+    /// <summary>One way of computing a GEMM on the tested device.</summary>
+    protected delegate void GemmRun(bool transposeA, bool transposeB, int m, int n, int k, float alpha, Storage a, Storage b, float beta, Storage c);
+
+    /// <summary>Every GEMM the tested device has: its default one unless a subclass lists more.</summary>
+    protected virtual IEnumerable<(string Name, GemmRun Run)> GemmVariants(IDevice device) => [("default", device.Gemm)];
+
+    /// <summary>Every elementwise function the engine defines (static fields of type UnaryFunction).</summary>
+    public static readonly UnaryFunction[] UnaryFunctions = FunctionsOfType<UnaryFunction>();
+
+    /// <summary>Every binary function the engine defines.</summary>
+    public static readonly BinaryFunction[] BinaryFunctions = FunctionsOfType<BinaryFunction>();
+
+    private static T[] FunctionsOfType<T>() =>
+        typeof(Tensor).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            .Where(f => f.FieldType == typeof(T))
+            .Select(f => (T)f.GetValue(null)!)
+            .ToArray();
 
     private static void Check<T>(Arbitrary<T> inputs, Action<T> property, int tests = 60) =>
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(tests), Prop.ForAll(inputs, property));
 
     /// <summary>The same numbers on both devices.</summary>
-    private static (Storage Cpu, Storage Cl) Both(OpenClDevice cl, float[] values) => (Cpu.Upload(values), cl.Upload(values));
+    private static (Storage Reference, Storage Tested) Both(IDevice cl, float[] values) => (Reference.Upload(values), cl.Upload(values));
 
     private static float[] Read(IDevice backend, Storage s)
     {
@@ -27,9 +52,9 @@ public class BackendParityTests
 
     #region gemm
     [SkippableFact]
-    public void Gemm_agrees_with_the_cpu_for_every_kernel_transpose_and_size()
+    public void Gemm_agrees_with_the_reference_for_every_kernel_transpose_and_size()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases =
             from m in Generators.Dimension(130)
             from n in Generators.Dimension(130)
@@ -43,14 +68,14 @@ public class BackendParityTests
         {
             float alpha = 1.5f;
             float[] a = Generators.Values(c.seed, c.m * c.k), b = Generators.Values(c.seed + 1, c.k * c.n), c0 = Generators.Values(c.seed + 2, c.m * c.n);
-            var expected = Cpu.Upload(c0);
-            Cpu.Gemm(c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, Cpu.Upload(a), Cpu.Upload(b), c.beta, expected);
-            float[] want = Read(Cpu, expected);
+            var expected = Reference.Upload(c0);
+            Reference.Gemm(c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, Reference.Upload(a), Reference.Upload(b), c.beta, expected);
+            float[] want = Read(Reference, expected);
             var bound = GemmBound(a, b, c0, c.m, c.n, c.k, c.transposeA, c.transposeB, alpha, c.beta);
-            foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
+            foreach (var (kernel, gemm) in GemmVariants(cl))
             {
                 var actual = cl.Upload(c0);
-                cl.Gemm(kernel, c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, cl.Upload(a), cl.Upload(b), c.beta, actual);
+                gemm(c.transposeA, c.transposeB, c.m, c.n, c.k, alpha, cl.Upload(a), cl.Upload(b), c.beta, actual);
                 Tolerance.AssertClose(want, Read(cl, actual), bound,
                     $"Gemm ({kernel} kernel, m={c.m}, n={c.n}, k={c.k}, transposeA={c.transposeA}, transposeB={c.transposeB}, beta={c.beta}, seed={c.seed})");
             }
@@ -71,83 +96,83 @@ public class BackendParityTests
     [SkippableFact]
     public void Gemm_with_beta_zero_overwrites_whatever_c_held()
     {
-        var cl = TestDevices.Require();
-        foreach (var kernel in Enum.GetValues<OpenClGemmKernel>())
+        var cl = Tested;
+        foreach (var (_, gemm) in GemmVariants(cl))
         {
             var c = cl.Upload([float.NaN, float.NaN, float.NaN, float.NaN]);
-            cl.Gemm(kernel, false, false, 2, 2, 1, 1f, cl.Upload([1f, 2f]), cl.Upload([3f, 4f]), 0f, c);
+            gemm(false, false, 2, 2, 1, 1f, cl.Upload([1f, 2f]), cl.Upload([3f, 4f]), 0f, c);
             Assert.Equal([3f, 4f, 6f, 8f], Read(cl, c));
         }
     }
     #endregion
 
     [SkippableFact]
-    public void Transpose_agrees_with_the_cpu()
+    public void Transpose_agrees_with_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         Check(Gen.Zip(Generators.Dimension(), Generators.Dimension()).ToArbitrary(), s =>
         {
             var (rows, cols) = s;
             var (x, xCl) = Both(cl, Generators.Values(rows + cols, rows * cols));
-            var (y, yCl) = (Cpu.Allocate(rows * cols), cl.Allocate(rows * cols));
-            Cpu.Transpose(x, rows, cols, y);
+            var (y, yCl) = (Reference.Allocate(rows * cols), cl.Allocate(rows * cols));
+            Reference.Transpose(x, rows, cols, y);
             cl.Transpose(xCl, rows, cols, yCl);
-            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"Transpose [{rows}, {cols}]");
+            Tolerance.AssertIdentical(Read(Reference, y), Read(cl, yCl), $"Transpose [{rows}, {cols}]");
         });
     }
 
     [SkippableFact]
-    public void Axpy_fill_and_copy_agree_with_the_cpu()
+    public void Axpy_fill_and_copy_agree_with_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         Check(Gen.Zip(Generators.Dimension(300), Generators.Seed).ToArbitrary(), s =>
         {
             var (n, seed) = s;
             var (x, xCl) = Both(cl, Generators.Values(seed, n));
             var (y, yCl) = Both(cl, Generators.Values(seed + 1, n));
-            Cpu.Axpy(-0.37f, x, y);
+            Reference.Axpy(-0.37f, x, y);
             cl.Axpy(-0.37f, xCl, yCl);
-            var want = Read(Cpu, y);
+            var want = Read(Reference, y);
             Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"Axpy (n={n})");
             cl.Fill(yCl, 2.5f);
             Assert.All(Read(cl, yCl), v => Assert.Equal(2.5f, v));
             cl.Copy(xCl, yCl);
-            Tolerance.AssertIdentical(Read(Cpu, x), Read(cl, yCl), $"Copy (n={n})");
+            Tolerance.AssertIdentical(Read(Reference, x), Read(cl, yCl), $"Copy (n={n})");
         });
     }
 
     #region unary
     /// <summary>Inputs in each map's domain; the activations also get 0 (the kink) and ±90 (overflow-safe forms).</summary>
-    private static float[] UnaryInputs(UnaryOp op, int seed, int n)
+    private static float[] UnaryInputs(UnaryFunction op, int seed, int n)
     {
-        var values = op switch
+        var values = op.Name switch
         {
-            UnaryOp.Log or UnaryOp.Sqrt => Generators.Values(seed, n, 0.01f, 5f),
-            UnaryOp.Pow => Generators.Values(seed, n, 0.1f, 3f),
-            UnaryOp.Exp => Generators.Values(seed, n, -10f, 10f),
+            "log" or "sqrt" => Generators.Values(seed, n, 0.01f, 5f),
+            "pow" => Generators.Values(seed, n, 0.1f, 3f),
+            "exp" => Generators.Values(seed, n, -10f, 10f),
             _ => Generators.Values(seed, n, -6f, 6f),
         };
-        if (op is UnaryOp.Log or UnaryOp.Sqrt or UnaryOp.Pow or UnaryOp.Exp) return values;
+        if (op.Name is "log" or "sqrt" or "pow" or "exp") return values;
         float[] special = [0f, 90f, -90f, -0f];
         for (int i = 0; i < Math.Min(n, special.Length); i++) values[i] = special[i];
         return values;
     }
 
-    private static float Parameter(UnaryOp op) => op switch
+    private static float Parameter(UnaryFunction op) => op.Name switch
     {
-        UnaryOp.Pow => 2.5f,
-        UnaryOp.LeakyRelu => 0.3f,
-        UnaryOp.Elu => 1.0f,
-        UnaryOp.Scale => -1.75f,
-        UnaryOp.AddScalar => 0.625f,
+        "pow" => 2.5f,
+        "leaky_relu" => 0.3f,
+        "elu" => 1.0f,
+        "scale" => -1.75f,
+        "add_scalar" => 0.625f,
         _ => 0f,
     };
 
     [SkippableFact]
-    public void Every_unary_map_and_its_derivative_agree_with_the_cpu()
+    public void Every_unary_map_and_its_derivative_agree_with_the_reference()
     {
-        var cl = TestDevices.Require();
-        var cases = from op in Gen.Elements(Enum.GetValues<UnaryOp>())
+        var cl = Tested;
+        var cases = from op in Gen.Elements(UnaryFunctions)
                     from n in Generators.Dimension(300)
                     from seed in Generators.Seed
                     select (op, n, seed);
@@ -157,38 +182,38 @@ public class BackendParityTests
     [SkippableFact]
     public void Each_unary_map_is_covered_at_its_special_points()
     {
-        var cl = TestDevices.Require();
-        foreach (var op in Enum.GetValues<UnaryOp>()) UnaryParity(cl, op, 37, 7);   // ReLU'(0) = 0, σ(±90), softplus(±90)...
+        var cl = Tested;
+        foreach (var op in UnaryFunctions) UnaryParity(cl, op, 37, 7);   // ReLU'(0) = 0, σ(±90), softplus(±90)...
     }
 
-    private static void UnaryParity(OpenClDevice cl, UnaryOp op, int n, int seed)
+    private static void UnaryParity(IDevice cl, UnaryFunction op, int n, int seed)
     {
         float p = Parameter(op);
         var (x, xCl) = Both(cl, UnaryInputs(op, seed, n));
-        var (y, yCl) = (Cpu.Allocate(n), cl.Allocate(n));
-        Cpu.Unary(op, p, x, y);
+        var (y, yCl) = (Reference.Allocate(n), cl.Allocate(n));
+        Reference.Unary(op, p, x, y);
         cl.Unary(op, p, xCl, yCl);
-        var want = Read(Cpu, y);
+        var want = Read(Reference, y);
         Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"Unary {op} (n={n}, seed={seed})");
 
         // Backward from the CPU's y on both sides, so only f' is compared.
         var (dy, dyCl) = Both(cl, Generators.Values(seed + 1, n));
         var yBoth = cl.Upload(want);
-        var (dx, dxCl) = (Cpu.Allocate(n), cl.Allocate(n));
-        Cpu.UnaryBackward(op, p, x, y, dy, dx);
+        var (dx, dxCl) = (Reference.Allocate(n), cl.Allocate(n));
+        Reference.UnaryBackward(op, p, x, y, dy, dx);
         cl.UnaryBackward(op, p, xCl, yBoth, dyCl, dxCl);
-        var wantDx = Read(Cpu, dx);
+        var wantDx = Read(Reference, dx);
         Tolerance.AssertClose(wantDx, Read(cl, dxCl), Tolerance.Relative(wantDx, Tolerance.Elementwise), $"UnaryBackward {op} (n={n}, seed={seed})");
     }
     #endregion
 
     #region binary
     [SkippableFact]
-    public void Every_binary_op_with_broadcasting_agrees_with_the_cpu()
+    public void Every_binary_op_with_broadcasting_agrees_with_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from shapes in Generators.BroadcastPair
-                    from op in Gen.Elements(Enum.GetValues<BinaryOp>())
+                    from op in Gen.Elements(BinaryFunctions)
                     from swap in Gen.Elements(false, true)
                     from seed in Generators.Seed
                     select (A: swap ? shapes.B : shapes.A, B: swap ? shapes.A : shapes.B, op, seed);
@@ -196,23 +221,23 @@ public class BackendParityTests
         {
             var cShape = Shape.Broadcast(c.A, c.B, "test");
             float[] aValues = Generators.Values(c.seed, c.A.Size), bValues = Generators.Values(c.seed + 1, c.B.Size);
-            if (c.op == BinaryOp.Equal)   // make some elements equal, or Equal would only ever say 0
+            if (c.op.Name == "equal")   // make some elements equal, or Equal would only ever say 0
                 for (int i = 0; i < Math.Min(aValues.Length, bValues.Length); i += 2) bValues[i] = aValues[i];
             var (a, aCl) = Both(cl, aValues);
             var (b, bCl) = Both(cl, bValues);
-            var (y, yCl) = (Cpu.Allocate(cShape.Size), cl.Allocate(cShape.Size));
-            Cpu.Binary(c.op, a, c.A, b, c.B, y, cShape);
+            var (y, yCl) = (Reference.Allocate(cShape.Size), cl.Allocate(cShape.Size));
+            Reference.Binary(c.op, a, c.A, b, c.B, y, cShape);
             cl.Binary(c.op, aCl, c.A, bCl, c.B, yCl, cShape);
-            var want = Read(Cpu, y);
+            var want = Read(Reference, y);
             Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise),
                 $"Binary {c.op} of {c.A} and {c.B} (seed={c.seed})");
         }, tests: 150);
     }
 
     [SkippableFact]
-    public void SumToShape_reverses_every_broadcast_like_the_cpu()
+    public void SumToShape_reverses_every_broadcast_like_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from shapes in Generators.BroadcastPair
                     from seed in Generators.Seed
                     select (shapes.A, shapes.B, seed);
@@ -222,10 +247,10 @@ public class BackendParityTests
             foreach (var yShape in new[] { c.A, c.B })   // the gradient of each input of a broadcast op
             {
                 var (x, xCl) = Both(cl, Generators.Values(c.seed, xShape.Size));
-                var (y, yCl) = (Cpu.Allocate(yShape.Size), cl.Upload(Generators.Values(99, yShape.Size)));   // stale numbers must be overwritten
-                Cpu.SumToShape(x, xShape, y, yShape);
+                var (y, yCl) = (Reference.Allocate(yShape.Size), cl.Upload(Generators.Values(99, yShape.Size)));   // stale numbers must be overwritten
+                Reference.SumToShape(x, xShape, y, yShape);
                 cl.SumToShape(xCl, xShape, yCl, yShape);
-                var want = Read(Cpu, y);
+                var want = Read(Reference, y);
                 Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"SumToShape {xShape} -> {yShape} (seed={c.seed})");
             }
         }, tests: 100);
@@ -234,9 +259,9 @@ public class BackendParityTests
 
     #region reductions
     [SkippableFact]
-    public void Reduce_sum_and_max_over_the_middle_axis_agree_with_the_cpu()
+    public void Reduce_sum_and_max_over_the_middle_axis_agree_with_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from outer in Generators.Dimension(20)
                     from length in Generators.Dimension(70)
                     from inner in Generators.Dimension(20)
@@ -246,19 +271,19 @@ public class BackendParityTests
         Check(cases.ToArbitrary(), c =>
         {
             var (x, xCl) = Both(cl, Generators.Values(c.seed, c.outer * c.length * c.inner));
-            var (y, yCl) = (Cpu.Allocate(c.outer * c.inner), cl.Allocate(c.outer * c.inner));
-            Cpu.Reduce(c.op, x, c.outer, c.length, c.inner, y);
+            var (y, yCl) = (Reference.Allocate(c.outer * c.inner), cl.Allocate(c.outer * c.inner));
+            Reference.Reduce(c.op, x, c.outer, c.length, c.inner, y);
             cl.Reduce(c.op, xCl, c.outer, c.length, c.inner, yCl);
-            var want = Read(Cpu, y);
+            var want = Read(Reference, y);
             Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise),
                 $"Reduce {c.op} over [{c.outer}, {c.length}, {c.inner}] (seed={c.seed})");
         });
     }
 
     [SkippableFact]
-    public void Softmax_and_log_softmax_agree_with_the_cpu_even_for_large_logits()
+    public void Softmax_and_log_softmax_agree_with_the_reference_even_for_large_logits()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from rows in Generators.Dimension(40)
                     from cols in Generators.Dimension(80)
                     from scale in Gen.Elements(1f, 10f, 1000f)   // logits up to ±3000: e^x overflows unless the max is subtracted
@@ -268,10 +293,10 @@ public class BackendParityTests
         Check(cases.ToArbitrary(), c =>
         {
             var (x, xCl) = Both(cl, Generators.Values(c.seed, c.rows * c.cols, -3f * c.scale, 3f * c.scale));
-            var (y, yCl) = (Cpu.Allocate(c.rows * c.cols), cl.Allocate(c.rows * c.cols));
-            Cpu.Softmax(x, c.rows, c.cols, y, c.log);
+            var (y, yCl) = (Reference.Allocate(c.rows * c.cols), cl.Allocate(c.rows * c.cols));
+            Reference.Softmax(x, c.rows, c.cols, y, c.log);
             cl.Softmax(xCl, c.rows, c.cols, yCl, c.log);
-            var want = Read(Cpu, y);
+            var want = Read(Reference, y);
             var got = Read(cl, yCl);
             Assert.All(got, v => Assert.True(float.IsFinite(v), $"softmax gave {v} for logits scaled by {c.scale}"));
             Tolerance.AssertClose(want, got, Tolerance.Relative(want, Tolerance.Elementwise),
@@ -280,9 +305,9 @@ public class BackendParityTests
     }
 
     [SkippableFact]
-    public void GatherRows_agrees_with_the_cpu()
+    public void GatherRows_agrees_with_the_reference()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from available in Generators.Dimension(50)
                     from rowLength in Generators.Dimension(40)
                     from picks in Gen.Choose(0, available - 1).ArrayOf()
@@ -291,10 +316,10 @@ public class BackendParityTests
         Check(cases.ToArbitrary(), c =>
         {
             var (x, xCl) = Both(cl, Generators.Values(c.seed, c.available * c.rowLength));
-            var (y, yCl) = (Cpu.Allocate(c.picks.Length * c.rowLength), cl.Allocate(c.picks.Length * c.rowLength));
-            Cpu.GatherRows(x, c.rowLength, c.picks, y);
+            var (y, yCl) = (Reference.Allocate(c.picks.Length * c.rowLength), cl.Allocate(c.picks.Length * c.rowLength));
+            Reference.GatherRows(x, c.rowLength, c.picks, y);
             cl.GatherRows(xCl, c.rowLength, c.picks, yCl);
-            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"GatherRows of rows [{string.Join(", ", c.picks)}] of length {c.rowLength}");
+            Tolerance.AssertIdentical(Read(Reference, y), Read(cl, yCl), $"GatherRows of rows [{string.Join(", ", c.picks)}] of length {c.rowLength}");
         });
     }
     #endregion
@@ -303,7 +328,7 @@ public class BackendParityTests
     [SkippableFact]
     public void Uniform_random_numbers_are_bit_identical_and_normal_ones_agree()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var cases = from n in Generators.Dimension(500)
                     from seed in Gen.Choose(0, int.MaxValue)
                     from counter in Gen.Choose(0, int.MaxValue)
@@ -311,14 +336,14 @@ public class BackendParityTests
                     select (n, seed: (ulong)seed * 0x9E37UL, counter: (ulong)counter + highBits);
         Check(cases.ToArbitrary(), c =>
         {
-            var (y, yCl) = (Cpu.Allocate(c.n), cl.Allocate(c.n));
-            Cpu.Random(RandomDistribution.Uniform, c.seed, c.counter, -2f, 3f, y);
+            var (y, yCl) = (Reference.Allocate(c.n), cl.Allocate(c.n));
+            Reference.Random(RandomDistribution.Uniform, c.seed, c.counter, -2f, 3f, y);
             cl.Random(RandomDistribution.Uniform, c.seed, c.counter, -2f, 3f, yCl);
-            Tolerance.AssertIdentical(Read(Cpu, y), Read(cl, yCl), $"Uniform (seed={c.seed}, counter={c.counter})");
+            Tolerance.AssertIdentical(Read(Reference, y), Read(cl, yCl), $"Uniform (seed={c.seed}, counter={c.counter})");
 
-            Cpu.Random(RandomDistribution.Normal, c.seed, c.counter, 0.5f, 2f, y);
+            Reference.Random(RandomDistribution.Normal, c.seed, c.counter, 0.5f, 2f, y);
             cl.Random(RandomDistribution.Normal, c.seed, c.counter, 0.5f, 2f, yCl);
-            var want = Read(Cpu, y);
+            var want = Read(Reference, y);
             Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Normal), $"Normal (seed={c.seed}, counter={c.counter})");
         });
     }
@@ -328,7 +353,7 @@ public class BackendParityTests
     [SkippableFact]
     public void The_parity_check_catches_a_result_that_is_off_by_a_little()
     {
-        TestDevices.Require();
+        _ = Tested;
         float[] expected = [1f, 2f, 3f];
         float[] wrong = [1f, 2f * (1 + 1e-4f), 3f];   // 10 times the elementwise tolerance
         Assert.Throws<Xunit.Sdk.XunitException>(() =>
@@ -341,18 +366,34 @@ public class BackendParityTests
     [SkippableFact]
     public void Empty_storages_are_allowed_and_do_nothing()
     {
-        var cl = TestDevices.Require();
+        var cl = Tested;
         var empty = cl.Allocate(0);
-        cl.Unary(UnaryOp.Exp, 0f, empty, cl.Allocate(0));
+        cl.Unary(Learn.Dnn.Activations.Sigmoid.Elementwise, 0f, empty, cl.Allocate(0));
         cl.Fill(empty, 1f);
         Assert.Empty(Read(cl, empty));
     }
 
     [SkippableFact]
-    public void A_cpu_storage_passed_to_opencl_is_rejected_with_a_clear_message()
+    public void A_storage_of_another_device_is_rejected_with_a_clear_message()
     {
-        var cl = TestDevices.Require();
-        var e = Assert.Throws<ArgumentException>(() => cl.Axpy(1f, Cpu.Allocate(3), cl.Allocate(3)));
-        Assert.Contains("backend 'cpu'", e.Message);
+        var cl = Tested;
+        var e = Assert.Throws<ArgumentException>(() => cl.Axpy(1f, Reference.Allocate(3), cl.Allocate(3)));
+        Assert.Contains("device 'reference'", e.Message);
     }
+}
+
+/// <summary>The fast CPU device (chapter 10) against the reference.</summary>
+public sealed class FastCpuParityTests : DeviceParityTests
+{
+    protected override IDevice Tested => Device.Cpu;
+}
+
+/// <summary>The OpenCL device (chapter 11) against the reference, every GEMM kernel included.</summary>
+public sealed class OpenClParityTests : DeviceParityTests
+{
+    protected override IDevice Tested => TestDevices.Require();
+
+    protected override IEnumerable<(string Name, GemmRun Run)> GemmVariants(IDevice device) =>
+        Enum.GetValues<OpenClGemmKernel>().Select(kernel => (kernel.ToString(), (GemmRun)((ta, tb, m, n, k, alpha, a, b, beta, c) =>
+            ((OpenClDevice)device).Gemm(kernel, ta, tb, m, n, k, alpha, a, b, beta, c))));
 }

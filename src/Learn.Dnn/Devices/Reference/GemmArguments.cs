@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Devices.Reference;
 
 /// <summary>The checks and the beta step that every GEMM of the ladder shares.</summary>
-[Chapter(10)]
+[Chapter(1)]
 public static class GemmArguments
 {
     /// <summary>
