@@ -17,11 +17,13 @@ public sealed class Sigmoid : Activation
     public static float Derivative(float y) => y * (1f - y);
     #endregion
 
+    #region elementwise
     /// <summary>σ for every device: the formula above, the same in OpenCL C, and TensorPrimitives' SIMD form.</summary>
     public static readonly UnaryFunction Elementwise = new("sigmoid",
         (x, _) => Function(x), (_, y, _) => Derivative(y),
         "x >= 0.0f ? 1.0f / (1.0f + exp(-x)) : exp(x) / (1.0f + exp(x))", "y * (1.0f - y)",
         (x, _, y) => TensorPrimitives.Sigmoid(x, y));
+    #endregion
 
     public override Tensor Call(Tensor x) => x.Sigmoid();
 }

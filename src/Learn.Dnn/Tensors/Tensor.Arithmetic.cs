@@ -6,7 +6,6 @@ namespace Learn.Dnn;
 /// <summary>Elementwise arithmetic with NumPy broadcasting, each with its backward beside it.</summary>
 public sealed partial class Tensor
 {
-    #region functions
     // The elementwise functions behind the operators: the C# formula, the same as OpenCL C, and a
     // SIMD form for same-shape operands. Each operation below writes its own backward.
     internal static readonly BinaryFunction AddFunction = new("add", (a, b) => a + b, "a + b", (a, b, c) => TensorPrimitives.Add(a, b, c));
@@ -32,7 +31,6 @@ public sealed partial class Tensor
     /// <summary>x + p.   d/dx = 1.</summary>
     internal static readonly UnaryFunction AddScalarFunction = new("add_scalar", (x, p) => x + p, (_, _, _) => 1f, "x + p", "1.0f",
         (x, p, y) => TensorPrimitives.Add(x, p, y));
-    #endregion
 
     #region binary
     /// <summary>

@@ -7,7 +7,6 @@ namespace Learn.Dnn.Devices.OpenCL;
 /// <summary>Elementwise maps (Kernels/elementwise.cl) and broadcasting (Kernels/broadcast.cl).</summary>
 public sealed partial class OpenClDevice
 {
-    #region generated-kernels
     /// <summary>
     /// Kernels/elementwise.cl compiled for <paramref name="f"/>: its OpenCL C expressions become the
     /// FORWARD and DERIVATIVE macros the kernels call. One program per function, built on first use.
@@ -19,7 +18,6 @@ public sealed partial class OpenClDevice
     /// <summary>Kernels/binary.cl compiled for <paramref name="f"/>, after broadcast.cl: its expression becomes COMBINE.</summary>
     private ClKernel BinaryKernel(BinaryFunction f, string name) => Kernel(f, name, static f =>
         $"#define COMBINE(a, b) ({f.OpenCl})\n" + KernelSource("broadcast") + KernelSource("binary"));
-    #endregion
 
     public void Unary(UnaryFunction f, float p, Storage x, Storage y)
     {
