@@ -43,4 +43,12 @@ public class DeviceSelectionTests
         var e = new OpenClException("clCreateBuffer", -61);
         Assert.Equal("OpenCL: clCreateBuffer failed with CL_INVALID_BUFFER_SIZE (-61).", e.Message);
     }
+
+    [Fact]
+    public void Extension_error_codes_have_their_names_and_codes_outside_cl_h_are_called_unknown()
+    {
+        Assert.Equal("CL_PLATFORM_NOT_FOUND_KHR", OpenClException.ErrorName(-1001));   // the ICD loader's "no platform"
+        Assert.Equal("CL_SUCCESS", OpenClException.ErrorName(0));
+        Assert.Equal("an unknown OpenCL error", OpenClException.ErrorName(-12345));
+    }
 }

@@ -77,7 +77,7 @@ public sealed partial class OpenClDevice
         lock (queueGate)
         {
             for (int i = 0; i < args.Length; i++) args[i].Set(kernel, (uint)i);
-            int error = CL.SetKernelArg(kernel.Handle, (uint)args.Length, (nuint)sizeof(BroadcastLayout), &layout);
+            int error = cl.SetKernelArg(kernel.Handle, (uint)args.Length, (nuint)sizeof(BroadcastLayout), &layout);
             if (error != 0) throw new OpenClException("clSetKernelArg", error, "the broadcast layout");
             Enqueue(kernel, [global], []);
         }

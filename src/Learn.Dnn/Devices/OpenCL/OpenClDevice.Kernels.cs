@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Learn.Dnn.Devices.OpenCL.Native;
+using Silk.NET.OpenCL;
 
 namespace Learn.Dnn.Devices.OpenCL;
 
@@ -25,9 +26,9 @@ public sealed partial class OpenClDevice
         {
             if (kernels.TryGetValue((program, name), out var kernel)) return kernel;
             if (!programs.TryGetValue(program, out var built)) programs[program] = built = Build($"the program for {program}", source(program));
+            // clCreateKernel: the __kernel function of that name, with argument slots of its own.
             int error;
-            byte[] utf8 = Encoding.UTF8.GetBytes(name + "\0");
-            fixed (byte* p = utf8) kernel = new ClKernel(CL.CreateKernel(built.Handle, p, &error));
+            kernel = new ClKernel(cl.CreateKernel(built.Handle, name, &error));
             if (error != 0) throw new OpenClException("clCreateKernel", error, $"kernel '{name}' in the program for {program}");
             return kernels[(program, name)] = kernel;
         }
@@ -48,18 +49,13 @@ public sealed partial class OpenClDevice
     /// <summary>Compiles OpenCL C source for this device; a compile error carries the build log.</summary>
     internal unsafe ClProgram Build(string name, string source)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(source);
+        // clCreateProgramWithSource: a program from one string of OpenCL C (null lengths: it ends with '\0').
         int error;
-        ClProgram program;
-        fixed (byte* p = utf8)
-        {
-            byte* text = p;
-            nuint length = (nuint)utf8.Length;
-            program = new ClProgram(CL.CreateProgramWithSource(context.Handle, 1, &text, &length, &error));
-        }
+        var program = new ClProgram(cl.CreateProgramWithSource(context.Handle, 1, [source], null, &error));
         OpenClException.Check(error, "clCreateProgramWithSource");
+        // clBuildProgram: compile it for our device, with no options, waiting until it is done (no callback).
         nint device = Info.Device;
-        error = CL.BuildProgram(program.Handle, 1, &device, null, 0, 0);
+        error = cl.BuildProgram(program.Handle, 1, &device, "", null, null);
         if (error != 0)
         {
             string log = BuildLog(program);
@@ -69,12 +65,13 @@ public sealed partial class OpenClDevice
         return program;
     }
 
+    /// <summary>The compiler's messages: clGetProgramBuildInfo asked twice, for the log's size and then for its text.</summary>
     private unsafe string BuildLog(ClProgram program)
     {
         nuint size;
-        if (CL.GetProgramBuildInfo(program.Handle, Info.Device, CL.ProgramBuildLog, 0, null, &size) != 0) return "(no build log)";
+        if (cl.GetProgramBuildInfo(program.Handle, Info.Device, ProgramBuildInfo.BuildLog, 0, null, &size) != 0) return "(no build log)";
         var log = new byte[(int)size];
-        fixed (byte* p = log) CL.GetProgramBuildInfo(program.Handle, Info.Device, CL.ProgramBuildLog, size, p, null);
+        fixed (byte* p = log) cl.GetProgramBuildInfo(program.Handle, Info.Device, ProgramBuildInfo.BuildLog, size, p, null);
         return Encoding.UTF8.GetString(log).TrimEnd('\0');
     }
 
@@ -115,7 +112,9 @@ public sealed partial class OpenClDevice
             localSize[d] = (nuint)group;
             globalSize[d] = (nuint)RoundUp(global[d], group);
         }
-        int error = CL.EnqueueNdrangeKernel(queue.Handle, kernel.Handle, (uint)global.Length, null, globalSize, localSize, 0, null, null);
+        // clEnqueueNDRangeKernel: run the kernel once per work-item of the global range (no offset),
+        // in work-groups of localSize, after every command before it; no events to wait for or return.
+        int error = cl.EnqueueNdrangeKernel(queue.Handle, kernel.Handle, (uint)global.Length, null, globalSize, localSize, 0, null, null);
         OpenClException.Check(error, "clEnqueueNDRangeKernel");
         Enqueued();
     }
@@ -134,7 +133,7 @@ public sealed partial class OpenClDevice
     private void Enqueued()
     {
         if (++commandsInFlight < MaxCommandsInFlight) return;
-        OpenClException.Check(CL.Finish(queue.Handle), "clFinish");
+        OpenClException.Check(cl.Finish(queue.Handle), "clFinish");
         commandsInFlight = 0;
     }
 
@@ -160,18 +159,20 @@ internal readonly struct KernelArg
     public static implicit operator KernelArg(float v) => new(null, BitConverter.SingleToUInt32Bits(v), sizeof(float));
     public static implicit operator KernelArg(ulong v) => new(null, v, sizeof(ulong));
 
+    /// <summary>clSetKernelArg: copies the argument's bytes into the kernel's slot <paramref name="index"/>.</summary>
     public unsafe void Set(ClKernel kernel, uint index)
     {
+        var cl = OpenClLibrary.Api;
         int error;
         if (storage is not null)
         {
             nint mem = storage.Buffer.Handle;   // a cl_mem argument is passed as a pointer to the handle
-            error = CL.SetKernelArg(kernel.Handle, index, (nuint)sizeof(nint), &mem);
+            error = cl.SetKernelArg(kernel.Handle, index, (nuint)sizeof(nint), &mem);
         }
         else
         {
             ulong value = bits;                 // little-endian: the low 4 bytes are the int or float
-            error = CL.SetKernelArg(kernel.Handle, index, (nuint)size, &value);
+            error = cl.SetKernelArg(kernel.Handle, index, (nuint)size, &value);
         }
         if (error != 0) throw new OpenClException("clSetKernelArg", error, $"argument {index}");
     }

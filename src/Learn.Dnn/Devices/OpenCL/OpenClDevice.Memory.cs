@@ -27,7 +27,9 @@ public sealed partial class OpenClDevice
         fixed (float* p = values)
             lock (queueGate)   // blocking: the host array may change as soon as we return
             {
-                OpenClException.Check(CL.EnqueueWriteBuffer(queue.Handle, storage.Buffer.Handle, CL.True, 0,
+                // clEnqueueWriteBuffer: copy host memory into the buffer, at offset 0; blocking, so it has
+                // finished (and no event is needed) when the call returns.
+                OpenClException.Check(cl.EnqueueWriteBuffer(queue.Handle, storage.Buffer.Handle, true, 0,
                     (nuint)(values.Length * sizeof(float)), p, 0, null, null), "clEnqueueWriteBuffer");
                 Drained();
             }
@@ -43,7 +45,8 @@ public sealed partial class OpenClDevice
         fixed (float* p = destination)
             lock (queueGate)   // blocking, and after every command enqueued before it (in-order queue)
             {
-                OpenClException.Check(CL.EnqueueReadBuffer(queue.Handle, storage.Buffer.Handle, CL.True, 0,
+                // clEnqueueReadBuffer: copy the buffer into host memory; blocking, like the write.
+                OpenClException.Check(cl.EnqueueReadBuffer(queue.Handle, storage.Buffer.Handle, true, 0,
                     (nuint)(storage.Length * sizeof(float)), p, 0, null, null), "clEnqueueReadBuffer");
                 Drained();
             }
@@ -55,7 +58,8 @@ public sealed partial class OpenClDevice
         if (storage.Length == 0) return;
         lock (queueGate)
         {
-            OpenClException.Check(CL.EnqueueFillBuffer(queue.Handle, storage.Buffer.Handle, &value, sizeof(float), 0,
+            // clEnqueueFillBuffer: repeat a pattern (one float) over the whole buffer, on the device.
+            OpenClException.Check(cl.EnqueueFillBuffer(queue.Handle, storage.Buffer.Handle, &value, sizeof(float), 0,
                 (nuint)(storage.Length * sizeof(float)), 0, null, null), "clEnqueueFillBuffer");
             Enqueued();
         }
@@ -68,7 +72,8 @@ public sealed partial class OpenClDevice
         if (from.Length == 0) return;
         lock (queueGate)   // device to device: the numbers never visit the host
         {
-            OpenClException.Check(CL.EnqueueCopyBuffer(queue.Handle, from.Buffer.Handle, to.Buffer.Handle, 0, 0,
+            // clEnqueueCopyBuffer: source to destination, both from offset 0.
+            OpenClException.Check(cl.EnqueueCopyBuffer(queue.Handle, from.Buffer.Handle, to.Buffer.Handle, 0, 0,
                 (nuint)(from.Length * sizeof(float)), 0, null, null), "clEnqueueCopyBuffer");
             Enqueued();
         }

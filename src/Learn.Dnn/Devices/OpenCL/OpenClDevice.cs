@@ -1,5 +1,6 @@
 using Learn.Dnn.Devices;
 using Learn.Dnn.Devices.OpenCL.Native;
+using Silk.NET.OpenCL;
 
 namespace Learn.Dnn.Devices.OpenCL;
 
@@ -15,6 +16,7 @@ public sealed partial class OpenClDevice : IDevice, IDisposable
     private static readonly Dictionary<nint, OpenClDevice> byDevice = [];
     private static readonly Lock createGate = new();
 
+    private readonly CL cl = OpenClLibrary.Api;   // the OpenCL C API (Silk.NET): cl.Finish(queue) is clFinish(queue)
     private readonly ClContext context;
     private readonly ClCommandQueue queue;
     private readonly BufferPool pool;
@@ -25,9 +27,13 @@ public sealed partial class OpenClDevice : IDevice, IDisposable
         Info = info;
         nint device = info.Device;
         int error;
-        context = new ClContext(CL.CreateContext(null, 1, &device, 0, 0, &error));
+        // clCreateContext: the scope in which buffers and programs live, here for this one device
+        // (no properties, no callback for errors reported later).
+        context = new ClContext(cl.CreateContext(null, 1, &device, null, null, &error));
         OpenClException.Check(error, "clCreateContext");
-        queue = new ClCommandQueue(CL.CreateCommandQueueWithProperties(context.Handle, device, null, &error));
+        // clCreateCommandQueueWithProperties: the queue every command goes through; with no properties
+        // it runs them in order, one after the other.
+        queue = new ClCommandQueue(cl.CreateCommandQueueWithProperties(context.Handle, device, (QueueProperties*)null, &error));
         OpenClException.Check(error, "clCreateCommandQueueWithProperties");
         pool = new BufferPool(context);
         DefaultGemmKernel = info.IsCpu ? OpenClGemmKernel.Vector : OpenClGemmKernel.Blocked;
@@ -85,7 +91,7 @@ public sealed partial class OpenClDevice : IDevice, IDisposable
     {
         lock (queueGate)
         {
-            OpenClException.Check(CL.Finish(queue.Handle), "clFinish");
+            OpenClException.Check(cl.Finish(queue.Handle), "clFinish");   // blocks until the queue is empty
             Drained();
         }
     }

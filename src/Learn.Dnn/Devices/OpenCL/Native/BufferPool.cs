@@ -1,3 +1,5 @@
+using Silk.NET.OpenCL;
+
 namespace Learn.Dnn.Devices.OpenCL.Native;
 
 /// <summary>
@@ -40,8 +42,9 @@ public sealed class BufferPool(ClContext context) : IDisposable
                 return new ClBuffer(stack.Pop(), bytes, this);
             }
         }
+        // clCreateBuffer: device memory the kernels may read and write; no host pointer to copy from.
         int error;
-        nint mem = CL.CreateBuffer(context.Handle, CL.MemReadWrite, (nuint)bytes, null, &error);
+        nint mem = OpenClLibrary.Api.CreateBuffer(context.Handle, MemFlags.ReadWrite, (nuint)bytes, null, &error);
         if (error != 0)
             throw new OpenClException("clCreateBuffer", error, $"could not allocate {bytes} bytes of device memory");
         Interlocked.Increment(ref liveBuffers);
@@ -74,7 +77,7 @@ public sealed class BufferPool(ClContext context) : IDisposable
 
     private static void Release(nint mem, long bytes)
     {
-        CL.ReleaseMemObject(mem);
+        OpenClLibrary.Api.ReleaseMemObject(mem);
         Interlocked.Decrement(ref liveBuffers);
         GC.RemoveMemoryPressure(Pressure(bytes));
     }

@@ -4,7 +4,8 @@ namespace Learn.Dnn.Devices.OpenCL.Native;
 
 /// <summary>
 /// An OpenCL object that is released exactly once, when disposed or — if forgotten — when the
-/// garbage collector finalizes it. SafeHandle also keeps the handle alive during a native call.
+/// garbage collector finalizes it (SafeHandle makes Dispose and the finalizer agree on "once").
+/// Silk.NET's calls take the raw <see cref="Handle"/>.
 /// </summary>
 [Chapter(11)]
 public abstract class ClHandle : SafeHandle
@@ -13,7 +14,7 @@ public abstract class ClHandle : SafeHandle
 
     public override bool IsInvalid => handle == 0;
 
-    /// <summary>The raw handle, for passing to <see cref="CL"/>.</summary>
+    /// <summary>The raw handle, for passing to <see cref="OpenClLibrary.Api"/>.</summary>
     public nint Handle => handle;
 }
 
@@ -21,28 +22,28 @@ public abstract class ClHandle : SafeHandle
 [Chapter(11)]
 public sealed class ClContext(nint handle) : ClHandle(handle)
 {
-    protected override bool ReleaseHandle() => CL.ReleaseContext(handle) == 0;
+    protected override bool ReleaseHandle() => OpenClLibrary.Api.ReleaseContext(handle) == 0;
 }
 
 /// <summary>A cl_command_queue: commands run on the device in the order they are enqueued.</summary>
 [Chapter(11)]
 public sealed class ClCommandQueue(nint handle) : ClHandle(handle)
 {
-    protected override bool ReleaseHandle() => CL.ReleaseCommandQueue(handle) == 0;
+    protected override bool ReleaseHandle() => OpenClLibrary.Api.ReleaseCommandQueue(handle) == 0;
 }
 
 /// <summary>A cl_program: compiled kernel source.</summary>
 [Chapter(11)]
 public sealed class ClProgram(nint handle) : ClHandle(handle)
 {
-    protected override bool ReleaseHandle() => CL.ReleaseProgram(handle) == 0;
+    protected override bool ReleaseHandle() => OpenClLibrary.Api.ReleaseProgram(handle) == 0;
 }
 
 /// <summary>A cl_kernel: one __kernel function of a program, with its argument slots.</summary>
 [Chapter(11)]
 public sealed class ClKernel(nint handle) : ClHandle(handle)
 {
-    protected override bool ReleaseHandle() => CL.ReleaseKernel(handle) == 0;
+    protected override bool ReleaseHandle() => OpenClLibrary.Api.ReleaseKernel(handle) == 0;
 }
 
 /// <summary>
