@@ -58,10 +58,10 @@ public static class FashionMnist
     internal static readonly IdxDatasetFiles Files = new(
         "Fashion-MNIST", "fashion-mnist", "fashion-mnist", Classes, 60_000, 10_000, new Dictionary<string, string>
         {
-            [IdxDatasetFiles.TrainImages] = "TODO",
-            [IdxDatasetFiles.TrainLabels] = "TODO",
-            [IdxDatasetFiles.TestImages] = "TODO",
-            [IdxDatasetFiles.TestLabels] = "TODO",
+            [IdxDatasetFiles.TrainImages] = "5b9dc9b47052ef1ee3cd1018855f6de065be2f9b1c1d54792e001d2e05e93d9c",
+            [IdxDatasetFiles.TrainLabels] = "25d170cb0fd489aa3bef8f2cbfb4d18e26b9cdeb93e3376aeeb843f0abfefe11",
+            [IdxDatasetFiles.TestImages] = "1a7404af817a8672a700904bcabe141b6a893ac862317702d5ad6bded1edbfec",
+            [IdxDatasetFiles.TestLabels] = "0ad53e88ae429fb9aeb02b8d4a028c8255d722fff3094fa5c8464bff361fe434",
         });
 
     #region load

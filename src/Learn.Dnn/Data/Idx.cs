@@ -56,23 +56,39 @@ public static class Idx
             ? Gunzip(File.OpenRead(path), path)
             : File.ReadAllBytes(path);
 
-    /// <summary>Decompresses a whole gzip stream (and disposes it); <paramref name="name"/> names it in errors.</summary>
+    /// <summary>
+    /// Decompresses a whole gzip stream (and disposes it); <paramref name="name"/> names it in errors.
+    /// GZipStream stops quietly at the end of a truncated stream, so the trailer is checked too: its
+    /// last 4 bytes are the uncompressed length mod 2³² (RFC 1952), which a cut-off stream gets wrong.
+    /// </summary>
     public static byte[] Gunzip(Stream compressed, string name)
     {
+        byte[] data;
         using (compressed)
         {
-            try
-            {
-                using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-                using var result = new MemoryStream();
-                gzip.CopyTo(result);
-                return result.ToArray();
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
-            {
-                throw new InvalidDataException($"{name}: not a valid gzip stream, the file is corrupt or truncated ({e.Message}). Delete it and fetch it again.", e);
-            }
+            using var buffer = new MemoryStream();
+            compressed.CopyTo(buffer);
+            data = buffer.ToArray();
         }
+        string advice = "the file is corrupt or truncated. Delete it and fetch it again.";
+        if (data.Length < 18 || data[0] != 0x1F || data[1] != 0x8B)
+            throw new InvalidDataException($"{name}: not a gzip stream ({data.Length} bytes, no gzip header); {advice}");
+        byte[] result;
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            gzip.CopyTo(output);
+            result = output.ToArray();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new InvalidDataException($"{name}: not a valid gzip stream ({e.Message}); {advice}", e);
+        }
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(data.Length - 4));
+        if (length != (uint)result.Length)
+            throw new InvalidDataException($"{name}: the gzip trailer says {length} bytes, the stream holds {result.Length}; {advice}");
+        return result;
     }
     #endregion
 
