@@ -41,14 +41,16 @@ public class FullDataTests(ITestOutputHelper output)
     public void Embedded_subsets_are_the_documented_sample_of_the_full_data()
     {
         string? writeTo = Environment.GetEnvironmentVariable("LEARN_DNN_WRITE_SUBSETS");
-        foreach (var (files, full, seed, embedded) in new[]
+        foreach (var (files, full, seed, trainCount, testCount, embedded) in new[]
                  {
-                     (Mnist.Files, Mnist.Load(cache: Cache(output)), Mnist.SubsetSeed, writeTo is null ? Mnist.Load(subset: true) : default),
-                     (FashionMnist.Files, FashionMnist.Load(cache: Cache(output)), FashionMnist.SubsetSeed, writeTo is null ? FashionMnist.Load(subset: true) : default),
+                     (Mnist.Files, Mnist.Load(cache: Cache(output)), Mnist.SubsetSeed, Mnist.SubsetTrainCount, Mnist.SubsetTestCount,
+                      writeTo is null ? Mnist.Load(subset: true) : default),
+                     (FashionMnist.Files, FashionMnist.Load(cache: Cache(output)), FashionMnist.SubsetSeed, FashionMnist.SubsetTrainCount, FashionMnist.SubsetTestCount,
+                      writeTo is null ? FashionMnist.Load(subset: true) : default),
                  })
         {
-            var train = full.Train.Sample(Mnist.SubsetTrainCount, seed);
-            var test = full.Test.Sample(Mnist.SubsetTestCount, seed);
+            var train = full.Train.Sample(trainCount, seed);
+            var test = full.Test.Sample(testCount, seed);
             if (writeTo is not null)
             {
                 Write(Path.Combine(writeTo, $"{files.ResourcePrefix}-train-images-idx3-ubyte.gz"), Idx.Images(train.Images, train.Count, 28, 28));
@@ -59,9 +61,9 @@ public class FullDataTests(ITestOutputHelper output)
                 continue;
             }
             Assert.Equal(train.Labels, embedded.Train.Labels);
-            Assert.True(train.Images.AsSpan().SequenceEqual(embedded.Train.Images), $"{files.Dataset}: the embedded training images differ from Sample(1000, {seed}) of the full data.");
+            Assert.True(train.Images.AsSpan().SequenceEqual(embedded.Train.Images), $"{files.Dataset}: the embedded training images differ from Sample({trainCount}, {seed}) of the full data.");
             Assert.Equal(test.Labels, embedded.Test.Labels);
-            Assert.True(test.Images.AsSpan().SequenceEqual(embedded.Test.Images), $"{files.Dataset}: the embedded test images differ from Sample(500, {seed}) of the full data.");
+            Assert.True(test.Images.AsSpan().SequenceEqual(embedded.Test.Images), $"{files.Dataset}: the embedded test images differ from Sample({testCount}, {seed}) of the full data.");
         }
     }
 
