@@ -66,7 +66,7 @@ public abstract class Layer
 
     /// <summary>All weights in Keras' order: the trainable ones, then the non-trainable ones.</summary>
     [Chapter(5)]
-    public virtual IReadOnlyList<Tensor> Weights => [.. TrainableWeights, .. NonTrainableWeights];
+    public virtual IReadOnlyList<Tensor> Weights => Built ? [.. TrainableWeights, .. NonTrainableWeights] : [];
 
     /// <summary>The shape of the last output, with the batch axis: what a summary shows as (None, ...).</summary>
     [Chapter(5)]
@@ -116,7 +116,7 @@ public abstract class Layer
     {
         ArgumentNullException.ThrowIfNull(values);
         var weights = Weights;
-        if (!Built && weights.Count == 0 && values.Count > 0)
+        if (!Built)
             throw new InvalidOperationException(
                 $"SetWeights on layer '{Name}' ({GetType().Name}): the layer is not built yet, so it has no weights; " +
                 "call it once on an input (or build its model) first.");

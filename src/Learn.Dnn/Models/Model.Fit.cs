@@ -14,9 +14,9 @@ public abstract partial class Model
     /// gives the same order). The loss and metrics of an epoch are running means weighted by batch size.
     /// <paramref name="validationSplit"/> keeps the last fraction of the samples out of training, cut
     /// before any shuffling, and reports it as val_loss, val_accuracy...; <paramref name="validationData"/>
-    /// replaces it. Returns the <see cref="History"/> of the epochs' logs.
+    /// replaces it. <paramref name="verbose"/>: 0 silent, 1 a progress bar, 2 one line per epoch.
+    /// Returns the <see cref="History"/> of the epochs' logs.
     /// </summary>
-    /// <param name="verbose">0 silent, 1 a progress bar, 2 one line per epoch.</param>
     public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1,
                        double validationSplit = 0, (Tensor X, Tensor Y)? validationData = null, bool shuffle = true,
                        IEnumerable<Callback>? callbacks = null, int initialEpoch = 0, ulong? seed = null,

@@ -20,9 +20,9 @@ public abstract partial class Model : Layer
     /// <summary>The layers, in order (an <see cref="Input"/> is not one of them, as in Keras).</summary>
     public abstract IReadOnlyList<Layer> Layers { get; }
 
-    public override IReadOnlyList<Tensor> TrainableWeights => Layers.SelectMany(l => l.TrainableWeights).ToList();
+    public override IReadOnlyList<Tensor> TrainableWeights => Layers.Where(l => l.Built).SelectMany(l => l.TrainableWeights).ToList();
 
-    public override IReadOnlyList<Tensor> NonTrainableWeights => Layers.SelectMany(l => l.NonTrainableWeights).ToList();
+    public override IReadOnlyList<Tensor> NonTrainableWeights => Layers.Where(l => l.Built).SelectMany(l => l.NonTrainableWeights).ToList();
 
     /// <summary>Layer by layer, each layer's weights (kernel, bias...): Keras' <c>model.weights</c> order.</summary>
     public override IReadOnlyList<Tensor> Weights => Layers.SelectMany(l => l.Weights).ToList();
