@@ -29,7 +29,7 @@ internal static class PythonFormat
         if (half > 0 || (half == 0 && !quotient.IsEven)) quotient += 1;
         string text = quotient.ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
         if (digits > 0) text = text[..^digits] + "." + text[^digits..];
-        return (negative && !quotient.IsZero ? "-" : negative ? "-" : "") + text;
+        return (negative ? "-" : "") + text;   // Python keeps the sign of −0.0 and of values that round to 0
     }
 
     /// <summary>f"{value:.4e}".</summary>
