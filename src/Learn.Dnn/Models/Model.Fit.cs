@@ -14,19 +14,20 @@ public abstract partial class Model
     /// gives the same order). The loss and metrics of an epoch are running means weighted by batch size.
     /// <paramref name="validationSplit"/> keeps the last fraction of the samples out of training, cut
     /// before any shuffling, and reports it as val_loss, val_accuracy...; <paramref name="validationData"/>
-    /// replaces it. <paramref name="verbose"/>: 0 silent, 1 a progress bar, 2 one line per epoch.
+    /// replaces it; it runs after every <paramref name="validationFreq"/>-th epoch. <paramref name="verbose"/>: 0 silent, 1 a progress bar, 2 one line per epoch.
     /// Returns the <see cref="History"/> of the epochs' logs.
     /// </summary>
     public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1,
                        double validationSplit = 0, (Tensor X, Tensor Y)? validationData = null, bool shuffle = true,
                        IEnumerable<Callback>? callbacks = null, int initialEpoch = 0, ulong? seed = null,
-                       int? validationBatchSize = null)
+                       int? validationBatchSize = null, int validationFreq = 1)
     {
         RequireCompiled("Fit");
         RequireData("Fit", x, y);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Fit: batchSize must be positive, got {batchSize}.");
         if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), $"Fit: epochs must be ≥ 0, got {epochs}.");
         if (verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(verbose), $"Fit: verbose must be 0, 1 or 2, got {verbose}.");
+        if (validationFreq <= 0) throw new ArgumentOutOfRangeException(nameof(validationFreq), $"Fit: validationFreq must be positive, got {validationFreq}.");
         if (!(validationSplit >= 0 && validationSplit < 1))
             throw new ArgumentOutOfRangeException(nameof(validationSplit), $"Fit: validationSplit must be in [0, 1), got {validationSplit}.");
 
@@ -70,7 +71,7 @@ public abstract partial class Model
                 if (StopTraining) break;
             }
             var epochLogs = new SortedDictionary<string, double>(tracker.Logs(), StringComparer.Ordinal);
-            if (validation is { } v)
+            if (validation is { } v && (epoch + 1) % validationFreq == 0)
             {
                 var validationLogs = RunTest(v.X, v.Y, validationBatchSize ?? batchSize, list);
                 foreach (var (key, value) in validationLogs) epochLogs["val_" + key] = value;

@@ -74,6 +74,19 @@ public sealed class FitTests
     }
 
     [Fact]
+    public void ValidationFreq_validates_every_kth_epoch_counting_from_one()
+    {
+        var (x, y) = ModelTestData.TwoHalves(20);
+        var recorder = new ModelTestData.Recorder();
+        var model = new Sequential([new Dense(1, "sigmoid")]);
+        model.Compile("sgd", "binary_crossentropy");
+        var history = model.Fit(x, y, batchSize: 16, epochs: 4, verbose: 0, validationSplit: 0.5, validationFreq: 2, callbacks: [recorder]);
+        Assert.Equal(["epoch_end 0 [loss]", "epoch_end 1 [loss,val_loss]", "epoch_end 2 [loss]", "epoch_end 3 [loss,val_loss]"],
+                     recorder.Calls.Where(c => c.StartsWith("epoch_end")));
+        Assert.Equal(2, history["val_loss"].Count);
+    }
+
+    [Fact]
     public void ValidationSplit_that_leaves_no_training_or_no_validation_data_is_an_error()
     {
         var (x, y) = ModelTestData.TwoHalves(2);
