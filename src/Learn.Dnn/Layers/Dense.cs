@@ -19,7 +19,7 @@ public sealed class Dense : Layer
     /// <param name="useBias">Whether to add b.</param>
     /// <param name="kernelInitializer">Defaults to Glorot uniform.</param>
     /// <param name="biasInitializer">Defaults to zeros.</param>
-    /// <param name="name">The layer's name in messages and summaries; by default "dense_N".</param>
+    /// <param name="name">The layer's name in messages and summaries; by default "dense", then "dense_1", ... as Keras names them.</param>
     /// <param name="seed">Seed of the initial weights (the same seed gives the same weights on every device); by default the layer's creation index.</param>
     public Dense(int units, string? activation = null, bool useBias = true,
                  Initializer? kernelInitializer = null, Initializer? biasInitializer = null,

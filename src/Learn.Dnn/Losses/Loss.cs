@@ -31,5 +31,30 @@ public abstract class Loss
     /// <summary>Keras' fuzz factor ε: probabilities are clipped to [ε, 1 − ε] before a logarithm.</summary>
     public const float Epsilon = 1e-7f;
 
+    #region get
+    /// <summary>
+    /// The loss Keras calls <paramref name="name"/>: "mse" (or "mean_squared_error"),
+    /// "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy".
+    /// </summary>
+    [Chapter(5)]
+    public static Loss Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "mse" or "mean_squared_error" => new MeanSquaredError(),
+            "binary_crossentropy" => new BinaryCrossentropy(),
+            "categorical_crossentropy" => new CategoricalCrossentropy(),
+            "sparse_categorical_crossentropy" => new SparseCategoricalCrossentropy(),
+            _ => throw new ArgumentException(
+                $"Loss: unknown name \"{name}\"; expected mse, mean_squared_error, binary_crossentropy, categorical_crossentropy or sparse_categorical_crossentropy.", nameof(name)),
+        };
+    }
+
+    /// <summary><c>model.Compile(..., loss: "mse")</c>: a Keras string stands for the loss.</summary>
+    [Chapter(5)]
+    public static implicit operator Loss(string name) => Get(name);
+    #endregion
+
     public override string ToString() => Name;
 }

@@ -1,0 +1,47 @@
+using Learn.Dnn.Models;
+
+namespace Learn.Dnn.Callbacks;
+
+/// <summary>
+/// Code that <see cref="Model.Fit"/>, <see cref="Model.Evaluate"/> and <see cref="Model.Predict"/> call
+/// at fixed points, in Keras 3's order:
+/// <code>
+/// OnTrainBegin
+///   per epoch:  OnEpochBegin
+///               per batch: OnTrainBatchBegin(step), the training step, OnTrainBatchEnd(step, logs)
+///               validation: OnTestBegin, per batch OnTestBatchBegin/End, OnTestEnd(logs)
+///               OnEpochEnd(epoch, logs)      (logs: accuracy, loss, val_accuracy, val_loss...)
+/// OnTrainEnd(logs)
+/// </code>
+/// Every hook does nothing unless overridden. Epochs and steps count from 0, as in Keras. Logs hold
+/// the running means of the epoch so far, keys in alphabetical order. Setting
+/// <see cref="Models.Model.StopTraining"/> stops after the current batch.
+/// </summary>
+[Chapter(5)]
+public abstract class Callback
+{
+    /// <summary>The model being trained, evaluated or run (set before the first hook).</summary>
+    public Model? Model { get; private set; }
+
+    /// <summary>Keras' params: "verbose", "epochs", "steps" (batches per epoch).</summary>
+    public IReadOnlyDictionary<string, int> Params { get; private set; } = new Dictionary<string, int>();
+
+    public virtual void SetModel(Model model) => Model = model;
+
+    public virtual void SetParams(IReadOnlyDictionary<string, int> parameters) => Params = parameters;
+
+    public virtual void OnTrainBegin(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTrainEnd(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnEpochBegin(int epoch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTrainBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTrainBatchEnd(int batch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTestBegin(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTestEnd(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTestBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnTestBatchEnd(int batch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnPredictBegin(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnPredictEnd(IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnPredictBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) { }
+    public virtual void OnPredictBatchEnd(int batch, IReadOnlyDictionary<string, double> logs) { }
+}

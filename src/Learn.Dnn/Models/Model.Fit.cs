@@ -1,0 +1,298 @@
+using Learn.Dnn.Callbacks;
+using Learn.Dnn.Metrics;
+
+namespace Learn.Dnn.Models;
+
+/// <summary>The training loop: Keras 3's <c>fit</c>, <c>evaluate</c> and <c>predict</c>.</summary>
+public abstract partial class Model
+{
+    #region fit
+    /// <summary>
+    /// Trains the model on x: [n, ...] and y: [n, ...] for <paramref name="epochs"/> passes over the data,
+    /// in mini-batches of <paramref name="batchSize"/> (the last one may be smaller: ⌈n/batch⌉ steps).
+    /// Each epoch reshuffles the samples (from <paramref name="seed"/>, or <see cref="Seed"/>: the same seed
+    /// gives the same order). The loss and metrics of an epoch are running means weighted by batch size.
+    /// <paramref name="validationSplit"/> keeps the last fraction of the samples out of training, cut
+    /// before any shuffling, and reports it as val_loss, val_accuracy...; <paramref name="validationData"/>
+    /// replaces it; it runs after every <paramref name="validationFreq"/>-th epoch. <paramref name="verbose"/>: 0 silent, 1 a progress bar, 2 one line per epoch.
+    /// Returns the <see cref="History"/> of the epochs' logs.
+    /// </summary>
+    public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1,
+                       double validationSplit = 0, (Tensor X, Tensor Y)? validationData = null, bool shuffle = true,
+                       IEnumerable<Callback>? callbacks = null, int initialEpoch = 0, ulong? seed = null,
+                       int? validationBatchSize = null, int validationFreq = 1)
+    {
+        RequireCompiled("Fit");
+        RequireData("Fit", x, y);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Fit: batchSize must be positive, got {batchSize}.");
+        if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), $"Fit: epochs must be ≥ 0, got {epochs}.");
+        if (verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(verbose), $"Fit: verbose must be 0, 1 or 2, got {verbose}.");
+        if (validationFreq <= 0) throw new ArgumentOutOfRangeException(nameof(validationFreq), $"Fit: validationFreq must be positive, got {validationFreq}.");
+        if (!(validationSplit >= 0 && validationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(validationSplit), $"Fit: validationSplit must be in [0, 1), got {validationSplit}.");
+
+        #region validation-split
+        (Tensor X, Tensor Y)? validation = validationData;
+        if (validation is { } given) RequireData("Fit (validationData)", given.X, given.Y);
+        else if (validationSplit > 0)
+        {
+            int n = x.Shape[0];
+            int splitAt = (int)Math.Floor(n * (1.0 - validationSplit));   // the LAST samples validate, cut before shuffling
+            if (splitAt == 0 || splitAt == n)
+                throw new ArgumentException(
+                    $"Fit: the training data has {n} samples, which is not enough to split into a training and a validation set " +
+                    $"with validationSplit = {validationSplit} (the split point would be {splitAt}). Provide more data or another validationSplit.");
+            validation = (x.Rows(splitAt, n - splitAt), y.Rows(splitAt, n - splitAt));
+            (x, y) = (x.Rows(0, splitAt), y.Rows(0, splitAt));
+        }
+        #endregion
+
+        int samples = x.Shape[0];
+        int steps = (samples + batchSize - 1) / batchSize;   // ⌈n / batch⌉: the last partial batch is kept
+        ulong shuffleSeed = seed ?? Seed;
+        var parameters = new Dictionary<string, int> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
+        var list = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, parameters);
+
+        StopTraining = false;
+        list.TrainBegin();
+        IReadOnlyDictionary<string, double>? trainingLogs = null;
+        for (int epoch = initialEpoch; epoch < epochs; epoch++)
+        {
+            var tracker = new EpochTracker(metricFactories);
+            list.EpochBegin(epoch);
+            int[] order = shuffle ? Permutation(samples, shuffleSeed, epoch) : Enumerable.Range(0, samples).ToArray();
+            for (int step = 0; step < steps; step++)
+            {
+                list.TrainBatchBegin(step);
+                int start = step * batchSize, count = Math.Min(batchSize, samples - start);
+                int[] rows = order.AsSpan(start, count).ToArray();
+                TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
+                list.TrainBatchEnd(step, tracker.Logs());
+                if (StopTraining) break;
+            }
+            var epochLogs = new SortedDictionary<string, double>(tracker.Logs(), StringComparer.Ordinal);
+            if (validation is { } v && (epoch + 1) % validationFreq == 0)
+            {
+                var validationLogs = RunTest(v.X, v.Y, validationBatchSize ?? batchSize, list);
+                foreach (var (key, value) in validationLogs) epochLogs["val_" + key] = value;
+            }
+            list.EpochEnd(epoch, epochLogs);
+            trainingLogs = epochLogs;
+            if (StopTraining) break;
+        }
+        list.TrainEnd(trainingLogs);
+        return list.History!;
+    }
+    #endregion
+
+    #region train-step
+    /// <summary>One step: forward, loss, backward, the optimizer's update, zeroed gradients; then the running means.</summary>
+    private void TrainStep(Tensor xBatch, Tensor yBatch, EpochTracker tracker, int epoch, int epochs, int step, int steps)
+    {
+        var weights = TrainableWeights;
+        foreach (var w in weights) w.ZeroGrad();
+        var yPred = Call(xBatch, training: true);
+        var loss = ComputeLoss(yBatch, yPred, "Fit");
+        float value = loss.Item();
+        if (!float.IsFinite(value)) throw NonFinite(value, xBatch, epoch, epochs, step, steps);
+        loss.Backward();
+        Optimizer!.Apply(weights);
+        foreach (var w in weights) w.ZeroGrad();
+        tracker.Add(value, yBatch, yPred.Detach());
+    }
+
+    /// <summary>The loss of a batch; a shape mismatch between y and the output names the output layer.</summary>
+    private Tensor ComputeLoss(Tensor yBatch, Tensor yPred, string operation)
+    {
+        try
+        {
+            return Loss!.Call(yBatch, yPred);
+        }
+        catch (ShapeMismatchException e)
+        {
+            var last = Layers.LastOrDefault();
+            throw new ShapeMismatchException(
+                $"{operation} on model '{Name}': the output layer '{last?.Name}' ({last?.GetType().Name}) gives y_pred of shape {yPred.Shape}, " +
+                $"and the targets y of this batch have shape {yBatch.Shape}, which the loss {Loss!.Name} does not accept. {e.Message}");
+        }
+    }
+
+    /// <summary>The message for a NaN or infinite loss: where it happened, and the first layer whose output or weights are not finite.</summary>
+    private NonFiniteLossException NonFinite(float value, Tensor xBatch, int epoch, int epochs, int step, int steps)
+    {
+        string? culprit = null, what = null;
+        using (Tensor.NoGrad())
+        {
+            var h = xBatch;
+            if (!h.ToArray().All(float.IsFinite)) what = "the input batch x itself contains NaN or ∞";
+            else
+                foreach (var layer in Layers)
+                {
+                    if (layer.Weights.Any(w => !w.ToArray().All(float.IsFinite)))
+                    {
+                        culprit = layer.Name;
+                        what = $"layer '{layer.Name}' ({layer.GetType().Name}) has NaN or ∞ in its weights";
+                        break;
+                    }
+                    h = layer.Call(h, training: false);
+                    if (!h.ToArray().All(float.IsFinite))
+                    {
+                        culprit = layer.Name;
+                        what = $"layer '{layer.Name}' ({layer.GetType().Name}) is the first whose output has NaN or ∞";
+                        break;
+                    }
+                }
+        }
+        string where = $"epoch {epoch + 1}/{epochs}, step {step + 1}/{steps}";
+        string message = $"Fit on model '{Name}': the loss is {value} at {where}; training stopped. " +
+                         (what is null ? "Every layer's output is finite: the loss itself overflowed (log of 0? targets outside the loss's range?)." : what + ".") +
+                         " A smaller learning rate, scaled inputs or clipping usually help.";
+        return new NonFiniteLossException(message, epoch + 1, step + 1, culprit);
+    }
+    #endregion
+
+    #region evaluate
+    /// <summary>
+    /// The loss and metrics on x and y, as running means over batches of <paramref name="batchSize"/>
+    /// weighted by batch size (Keras' <c>evaluate(..., return_dict=True)</c>): {"accuracy": …, "loss": …}.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Evaluate(Tensor x, Tensor y, int batchSize = 32, int verbose = 1,
+                                                        IEnumerable<Callback>? callbacks = null)
+    {
+        RequireCompiled("Evaluate");
+        RequireData("Evaluate", x, y);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Evaluate: batchSize must be positive, got {batchSize}.");
+        int steps = (x.Shape[0] + batchSize - 1) / batchSize;
+        var parameters = new Dictionary<string, int> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = steps };
+        var list = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, parameters);
+        return RunTest(x, y, batchSize, list);
+    }
+
+    /// <summary>Evaluation with the test hooks (also Fit's validation, with Fit's callbacks).</summary>
+    private SortedDictionary<string, double> RunTest(Tensor x, Tensor y, int batchSize, CallbackList list)
+    {
+        int samples = x.Shape[0], steps = (samples + batchSize - 1) / batchSize;
+        var tracker = new EpochTracker(metricFactories);
+        list.TestBegin();
+        for (int step = 0; step < steps; step++)
+        {
+            list.TestBatchBegin(step);
+            int start = step * batchSize, count = Math.Min(batchSize, samples - start);
+            var xBatch = Batch(x, start, count);
+            var yBatch = Batch(y, start, count);
+            using (Tensor.NoGrad())
+            {
+                var yPred = Call(xBatch, training: false);
+                tracker.Add(ComputeLoss(yBatch, yPred, "Evaluate").Item(), yBatch, yPred);
+            }
+            list.TestBatchEnd(step, tracker.Logs());
+        }
+        var logs = tracker.Logs();
+        list.TestEnd(logs);
+        return logs;
+    }
+    #endregion
+
+    #region predict
+    /// <summary>The model's outputs for x: [n, ...], computed in batches of <paramref name="batchSize"/>, without training behaviour (no dropout).</summary>
+    public Tensor Predict(Tensor x, int batchSize = 32, int verbose = 1, IEnumerable<Callback>? callbacks = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank == 0 || x.Shape[0] == 0) throw new ArgumentException($"Predict on model '{Name}': x must hold at least one sample, got shape {x.Shape}.");
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Predict: batchSize must be positive, got {batchSize}.");
+        int samples = x.Shape[0], steps = (samples + batchSize - 1) / batchSize;
+        var parameters = new Dictionary<string, int> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = steps };
+        var list = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, parameters);
+        list.PredictBegin();
+        float[]? result = null;
+        int[]? outputShape = null;
+        int rowLength = 0;
+        for (int step = 0; step < steps; step++)
+        {
+            list.PredictBatchBegin(step);
+            int start = step * batchSize, count = Math.Min(batchSize, samples - start);
+            Tensor yPred;
+            using (Tensor.NoGrad()) yPred = Call(Batch(x, start, count), training: false);
+            if (result is null)
+            {
+                outputShape = yPred.Shape.ToArray();
+                outputShape[0] = samples;
+                rowLength = yPred.Size / Math.Max(count, 1);
+                result = new float[samples * rowLength];
+            }
+            yPred.ToArray().CopyTo(result, start * rowLength);
+            list.PredictBatchEnd(step);
+        }
+        list.PredictEnd();
+        return Tensor.FromArray(result!, new Shape(outputShape!), x.Device);
+    }
+    #endregion
+
+    #region data
+    /// <summary>Checks x and y before a loop starts, so that the error names them and not a batch.</summary>
+    private void RequireData(string operation, Tensor x, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rank == 0 || y.Rank == 0)
+            throw new ShapeMismatchException($"{operation} on model '{Name}': x and y need a batch axis (samples first); got x {x.Shape} and y {y.Shape}.");
+        if (x.Shape[0] != y.Shape[0])
+            throw new ShapeMismatchException(
+                $"{operation} on model '{Name}': x has {x.Shape[0]} samples (shape {x.Shape}) but y has {y.Shape[0]} (shape {y.Shape}); " +
+                "they must have the same number of rows, one target per sample.");
+        if (x.Shape[0] == 0)
+            throw new ArgumentException($"{operation} on model '{Name}': x holds no samples (shape {x.Shape}).");
+        RequireInputShape(x.Shape);
+    }
+
+    /// <summary>Checks x's sample shape against the model's declared input, if it has one.</summary>
+    protected virtual void RequireInputShape(Shape xShape) { }
+
+    private Tensor Batch(Tensor data, int[] rows) => Place(data.Rows(rows));
+
+    private Tensor Batch(Tensor data, int start, int count) =>
+        Place(start == 0 && count == data.Shape[0] ? data : data.Rows(start, count));
+
+    private Tensor Place(Tensor batch) => WeightDevice is { } device ? batch.To(device) : batch;
+
+    /// <summary>
+    /// A permutation of 0..n−1 for <paramref name="epoch"/>: Fisher–Yates, where draw i is the
+    /// counter-based random number (seed, epoch·n + i), so every epoch has its own order and the same
+    /// seed always gives the same orders.
+    /// </summary>
+    internal static int[] Permutation(int n, ulong seed, int epoch)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        for (int i = n - 1; i > 0; i--)
+        {
+            ulong bits = CounterRandom.Bits(seed, (ulong)epoch * (ulong)n + (ulong)i);
+            int j = (int)(((UInt128)bits * (ulong)(i + 1)) >> 64);   // uniform in [0, i] (Lemire's multiply-shift)
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+    #endregion
+
+    /// <summary>An epoch's running means: Σ(loss·batch)/Σbatch and each metric's Σ values/Σ samples.</summary>
+    private sealed class EpochTracker(List<Func<Metric>> factories)
+    {
+        private readonly List<Metric> metrics = factories.Select(f => f()).ToList();
+        private double lossSum;
+        private long samples;
+
+        public void Add(float loss, Tensor yTrue, Tensor yPred)
+        {
+            int n = yTrue.Shape[0];
+            lossSum += (double)loss * n;
+            samples += n;
+            foreach (var metric in metrics) metric.Update(yTrue, yPred);
+        }
+
+        public SortedDictionary<string, double> Logs()
+        {
+            var logs = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["loss"] = samples == 0 ? 0 : lossSum / samples };
+            foreach (var metric in metrics) logs[metric.Name] = metric.Result();
+            return logs;
+        }
+    }
+}

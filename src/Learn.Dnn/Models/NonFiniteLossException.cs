@@ -1,0 +1,19 @@
+namespace Learn.Dnn.Models;
+
+/// <summary>
+/// Training stopped because the loss became NaN or ±∞ (a learning rate too large, a log of 0, data
+/// with a NaN...). The message names the epoch and the step, and the first layer whose output or
+/// weights were not finite, when there is one.
+/// </summary>
+[Chapter(5)]
+public sealed class NonFiniteLossException(string message, int epoch, int step, string? layer) : InvalidOperationException(message)
+{
+    /// <summary>The epoch, counted from 1 as the progress bar shows it.</summary>
+    public int Epoch { get; } = epoch;
+
+    /// <summary>The step within the epoch, counted from 1.</summary>
+    public int Step { get; } = step;
+
+    /// <summary>The first layer with a non-finite output or weight, or null if every layer's were finite.</summary>
+    public string? Layer { get; } = layer;
+}
