@@ -33,7 +33,7 @@ public sealed class CpuDevice : ReferenceDevice
     /// <summary>The function's SIMD form when it has one; the reference loop otherwise.</summary>
     public override void Unary(UnaryFunction f, float p, Storage x, Storage y)
     {
-        if (f.Vectorized is null || x.Length == 0) { base.Unary(f, p, x, y); return; }   // (TensorPrimitives.Sigmoid rejects empty spans)
+        if (f.Vectorized is null || x.Length == 0) { base.Unary(f, p, x, y); return; }   // (some TensorPrimitives maps reject empty spans)
         f.Vectorized(Data(x), p, Data(y));
     }
 
