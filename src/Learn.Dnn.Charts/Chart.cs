@@ -18,9 +18,9 @@ public static class Chart
     /// <summary>The size a single chart is saved at, in SVG pixels.</summary>
     public const int DefaultWidth = 640, DefaultHeight = 440;
 
-    private static readonly string[] OkabeIto = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
+    private static readonly string[] OkabeIto = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];
 
-    /// <summary>Okabe and Ito's eight colours, distinguishable with every common colour-vision deficiency: series and classes in this order.</summary>
+    /// <summary>Okabe and Ito's eight colours, distinguishable with every common colour-vision deficiency: series and classes in this order (yellow last: it is faint on white).</summary>
     public static IReadOnlyList<Color> Palette { get; } = [.. OkabeIto.Select(Color.FromHex)];
 
     /// <summary>The colour of series or class <paramref name="index"/> (the palette repeats after eight).</summary>

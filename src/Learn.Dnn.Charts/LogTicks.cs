@@ -5,8 +5,8 @@ namespace Learn.Dnn.Charts;
 
 /// <summary>
 /// Ticks for an axis whose coordinates are log₁₀ of the data (see <see cref="Lines.LogScaleY"/>):
-/// labelled ticks at the powers of ten when the axis spans a decade or more, else at 1, 2 and 5
-/// times them; unlabelled minor ticks at 2…9 times each power of ten.
+/// labelled ticks at the powers of ten when the axis spans 2.5 decades or more, else at 1, 2 and 5
+/// times them (and 3 and 7 within one decade); unlabelled minor ticks at 2…9 times each power of ten.
 /// </summary>
 internal sealed class LogTicks : ITickGenerator
 {
@@ -20,7 +20,8 @@ internal sealed class LogTicks : ITickGenerator
         if (!double.IsFinite(low) || !double.IsFinite(high)) { Ticks = []; return; }
         int first = (int)Math.Floor(low), last = (int)Math.Ceiling(high);
         int decadeStep = Math.Max(1, (int)Math.Ceiling((last - first) / 8.0));   // at most ~8 labelled decades
-        double[] labelled = high - low >= 1 ? [1] : [1, 2, 5];
+        double span = high - low;
+        double[] labelled = span >= 2.5 ? [1] : span >= 1 ? [1, 2, 5] : [1, 2, 3, 5, 7];
         var ticks = new List<Tick>();
         for (int decade = first; decade <= last; decade++)
             for (int m = 1; m <= 9; m++)
