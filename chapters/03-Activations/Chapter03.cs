@@ -240,6 +240,7 @@ public static class Chapter03
         var layerNumbers = Enumerable.Range(1, sigmoid.Length).Select(l => (double)l).ToArray();
         plot.Line(layerNumbers, sigmoid, "sigmoid, Glorot uniform");
         plot.Line(layerNumbers, relu, "relu, He normal");
+        plot.Legend.Alignment = ScottPlot.Alignment.LowerRight;   // the curves meet at the top right
         run.SaveFigure("gradient-norms", plot);
     }
 }
