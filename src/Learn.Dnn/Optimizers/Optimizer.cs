@@ -68,7 +68,7 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(weights);
         if (!Built)
         {
-            Build(weights);
+            using (Devices.StorageScope.Suspend()) Build(weights);   // slots outlive any training step's scope
             Built = true;
         }
         float learningRate = CurrentLearningRate;
