@@ -164,7 +164,7 @@ public class Ch01Tests
             var y = ThresholdLayer.Outputs(x, w, b);
             Expect.True(y is not null && y.Shape == new Shape(c.n, c.units), $"{input} should be [{c.n}, {c.units}], got {y?.Shape.ToString() ?? "null"}.",
                 "[n, in]·[in, units] is [n, units]: one row per example, one column per unit.");
-            var values = y.ToArray();
+            var values = y!.ToArray();
             for (int k = 0; k < c.n; k++)
                 for (int j = 0; j < c.units; j++)
                 {

@@ -173,7 +173,7 @@ public class Ch03Tests
             string input = $"Forward(x: [{c.n}, {c.inputs}], kernel: [{c.inputs}, {c.units}], bias: {(c.useBias ? $"[{c.units}]" : "null")}, activation: {name})";
             var y = DenseForward.Forward(x, w, b, f);
             Expect.True(y is not null && y.Shape == new Shape(c.n, c.units), $"{input} should be [{c.n}, {c.units}], got {y?.Shape.ToString() ?? "null"}.", "x·W: [n, in]·[in, units] → [n, units].");
-            var values = y.ToArray();
+            var values = y!.ToArray();
             for (int k = 0; k < c.n; k++)
                 for (int j = 0; j < c.units; j++)
                 {

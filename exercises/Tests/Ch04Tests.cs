@@ -254,7 +254,7 @@ public class Ch04Tests
             var loss = BinaryCrossEntropy.FromLogits(z, y);
             Expect.True(loss is not null && loss.Size == 1, $"{input} should be a single number (a scalar tensor), got {loss?.Shape.ToString() ?? "null"}.", "return Tensor.Scalar(mean).");
             double expected = c.z.Select((zi, i) => Math.Max(zi, 0) - zi * c.y[i] + Math.Log(1 + Math.Exp(-Math.Abs(zi)))).Average();
-            Expect.Near(loss.Item(), expected, input, "max(z, 0) − z·y + ln(1 + e^(−|z|)), averaged: the exponential only ever sees −|z|, so z = ±1000 stays finite.", 1e-4, 1e-5);
+            Expect.Near(loss!.Item(), expected, input, "max(z, 0) − z·y + ln(1 + e^(−|z|)), averaged: the exponential only ever sees −|z|, so z = ±1000 stays finite.", 1e-4, 1e-5);
             Expect.True(loss.Parents.Count == 1 && ReferenceEquals(loss.Parents[0], z),
                 $"{input} should be ONE operation whose only input is the logits; its inputs are [{string.Join(", ", loss.Parents.Select(p => p.Operation ?? "a leaf"))}].",
                 "a fused op computes the numbers itself and records one node: Tensor.Scalar(...).WithGradient(\"bce_logits\", [logits], dL => ...).");
