@@ -43,6 +43,9 @@ public static class KFold
     /// the next, so each fold gets ⌊n_c/k⌋ or ⌈n_c/k⌉ of class c and the fold sizes differ by at most one.
     /// </summary>
     /// <param name="labels">The class of each sample (integer labels, e.g. from <see cref="Categorical.Labels"/>).</param>
+    /// <param name="k">The number of folds.</param>
+    /// <param name="shuffle">Whether to permute each class's samples before dealing them.</param>
+    /// <param name="seed">The permutation's seed.</param>
     public static IEnumerable<(int[] Train, int[] Validation)> Stratified(IReadOnlyList<int> labels, int k, bool shuffle = false, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(labels);

@@ -39,9 +39,10 @@ internal static class WeightsFile
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                using (var stream = wrap is null ? file : wrap(file))
-                    stream.Write(bytes);
-                file.Flush(flushToDisk: true);
+                var stream = wrap is null ? file : wrap(file);
+                stream.Write(bytes);
+                stream.Flush();
+                file.Flush(flushToDisk: true);                // on the disk before the rename makes it the checkpoint
             }
             File.Move(temporary, full, overwrite: true);   // the atomic step: readers see the old file or the new one
         }
