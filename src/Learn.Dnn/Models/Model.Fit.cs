@@ -175,7 +175,12 @@ public abstract partial class Model
                 var loss = WithPenalties(ComputeLoss(yBatch, h, "Fit"));
                 float again = loss.Item();
                 if (!float.IsFinite(again))
-                    finding = $"every layer's output is finite, but the loss {Loss!.Name} of them (with the penalties) is {again}: a log(0)? targets outside the loss's range?";
+                {
+                    var (largestLayer, largest) = outputs.Select(o => (o.Layer.Name, Max: o.Output.ToArray().Max(MathF.Abs))).MaxBy(o => o.Max);
+                    finding = $"every layer's output is finite, but the loss {Loss!.Name} of them (with the penalties) is {PythonFormat.Repr(again)}; " +
+                              $"the largest |output| is {largest.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture)}, in layer '{largestLayer}'" +
+                              (largest > 1e15f ? ", so large that the loss overflows float32 (the weights have grown too much)" : ": a log(0)? targets outside the loss's range?");
+                }
                 else
                 {
                     loss.Backward();
@@ -188,13 +193,13 @@ public abstract partial class Model
                         if (outputGradient || weightGradient)
                             (culprit, finding) = (layer.Name, $"layer '{layer.Name}' ({layer.GetType().Name}) is the first, from the output back, whose gradient is NaN or ∞");
                     }
-                    finding ??= $"re-run, this batch gives a finite loss ({again}) and finite gradients (a dropout mask drawn differently?)";
+                    finding ??= $"re-run, this batch gives a finite loss ({PythonFormat.Repr(again)}) and finite gradients (a dropout mask drawn differently?)";
                 }
             }
             foreach (var w in TrainableWeights) w.ZeroGrad();
         }
         string message =
-            $"Fit on model '{Name}': the loss became {value} at epoch {epoch + 1}/{epochs}, batch {step + 1}/{steps}; training stopped " +
+            $"Fit on model '{Name}': the loss became {PythonFormat.Repr(value)} at epoch {epoch + 1}/{epochs}, batch {step + 1}/{steps}; training stopped " +
             $"(this batch's update was not applied, and History keeps the epochs so far).{Environment.NewLine}" +
             $"  Where: {finding} (found by re-running that batch with checks).{Environment.NewLine}" +
             $"  Usual causes: a learning rate too large (the weights grow step after step until they overflow: try one 10 times smaller); " +
