@@ -5,6 +5,9 @@ using Learn.Dnn.Benchmarks;
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- gemm-table [--quick] (Stopwatch table)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*OpenClMatMul*'   (OpenCL GEMM kernels)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- opencl-gemm-table [--quick] (OpenCL, Stopwatch table)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [cpu] [reference] [opencl] (seed 003 CNN step)
+if (args.Length > 0 && args[0] == "conv-timing")
+    return ConvTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "gemm-table")
     return GemmTable.Run(args[1..]);
 if (args.Length > 0 && args[0] == "opencl-gemm-table")
