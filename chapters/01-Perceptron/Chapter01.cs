@@ -1,7 +1,7 @@
 using System.Globalization;
 using Learn.Dnn.Layers;
-using Learn.Dnn.Plotting;
-using Learn.Dnn.Running;
+using Learn.Dnn.Charts;
+using Learn.Dnn.Harness;
 
 namespace Learn.Dnn.Chapters;
 
@@ -102,46 +102,43 @@ public static class Chapter01
     /// <summary>The four points coloured by their target, with each perceptron's final line w·x + b = 0.</summary>
     private static void SaveDecisionLines(ChapterRun run, Tensor x, Tensor[] targets, PerceptronRun[] runs)
     {
-        var figure = new Figure("Perceptron decision lines w·x + b = 0", rows: 2, columns: 2) { Width = 860 };
+        var figure = new Figure("Perceptron decision lines w·x + b = 0", rows: 2, columns: 2) { Width = 900, Height = 840 };
         for (int k = 0; k < runs.Length; k++)
         {
-            var axes = figure[k];
+            var plot = figure[k];
             var w = runs[k].Unit.Weights.ToArray();
-            axes.Title = runs[k].Errors[^1] == 0 ? $"{runs[k].Name}: learned" : $"{runs[k].Name}: never right";
-            if (w[0] != 0 || w[1] != 0) axes.StraightLine(w[0], w[1], runs[k].Unit.Bias, "perceptron line");
-            DrawTruthTable(axes, targets[k]);
+            plot.Title(runs[k].Errors[^1] == 0 ? $"{runs[k].Name}: learned" : $"{runs[k].Name}: never right");
+            if (w[0] != 0 || w[1] != 0) plot.StraightLine(w[0], w[1], runs[k].Unit.Bias, XRange, "perceptron line");
+            DrawTruthTable(plot, targets[k]);
         }
         var net = figure[3];
-        net.Title = "XOR: two layers, hand-set";
-        net.DecisionBoundary(points => HandSetXorNet(Tensor.FromArray(points)).ToArray(), (-0.5, 1.5), (-0.5, 2.1));
-        net.StraightLine(1, 1, -0.5, "hidden 1: OR");
-        net.StraightLine(1, 1, -1.5, "hidden 2: AND");
+        net.Title("XOR: two layers, hand-set");
+        net.DecisionBoundary(points => HandSetXorNet(Tensor.FromArray(points)).ToArray(), XRange, YRange);
+        net.StraightLine(1, 1, -0.5, XRange, "hidden 1: OR", Chart.ColorOf(2));
+        net.StraightLine(1, 1, -1.5, XRange, "hidden 2: AND", Chart.ColorOf(3));
         DrawTruthTable(net, targets[2]);
         run.SaveFigure("decision-lines", figure);
     }
 
-    private static void DrawTruthTable(Axes axes, Tensor target)
+    private static readonly (double Min, double Max) XRange = (-0.5, 1.5), YRange = (-0.5, 2.1);   // room for the legend above the points
+
+    private static void DrawTruthTable(ScottPlot.Plot plot, Tensor target)
     {
         var classes = target.ToArray().Select(t => (int)t).ToArray();
-        axes.Scatter(TruthTableInputs, classes, ["0", "1"]);
-        axes.XLimits = (-0.5, 1.5);
-        axes.YLimits = (-0.5, 2.1);   // room for the legend above the points
-        axes.XLabel = "x₁";
-        axes.YLabel = "x₂";
+        plot.ClassScatter(TruthTableInputs, classes, ["0", "1"], size: 12);
+        plot.Axes.SetLimits(XRange.Min, XRange.Max, YRange.Min, YRange.Max);
+        plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
+        plot.XLabel("x₁");
+        plot.YLabel("x₂");
     }
 
     /// <summary>Errors per epoch: AND and OR drop to 0 and stop; XOR never does.</summary>
     private static void SaveErrorCurves(ChapterRun run, PerceptronRun[] runs)
     {
-        var figure = new Figure("Perceptron rule: misclassified samples per epoch");
+        var plot = Chart.Create("Perceptron rule: misclassified samples per epoch", xLabel: "epoch", yLabel: "errors (of 4)");
         foreach (var r in runs)
-        {
-            var epochs = Enumerable.Range(1, r.Errors.Count).Select(e => (double)e).ToArray();
-            figure.Axes.Line(epochs, r.Errors.Select(e => (double)e).ToArray(), r.Name);
-        }
-        figure.Axes.XLabel = "epoch";
-        figure.Axes.YLabel = "errors (of 4)";
-        figure.Axes.YLimits = (0, 4.2);
-        run.SaveFigure("errors-per-epoch", figure);
+            plot.LearningCurve([.. r.Errors.Select(e => (double)e)], r.Name);
+        plot.Axes.SetLimitsY(0, 4.2);
+        run.SaveFigure("errors-per-epoch", plot);
     }
 }

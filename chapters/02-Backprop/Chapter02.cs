@@ -1,7 +1,7 @@
 using System.Globalization;
 using Learn.Dnn.Autograd;
-using Learn.Dnn.Plotting;
-using Learn.Dnn.Running;
+using Learn.Dnn.Charts;
+using Learn.Dnn.Harness;
 
 namespace Learn.Dnn.Chapters;
 
@@ -165,23 +165,17 @@ public static class Chapter02
 
     private static void SaveLossCurve(ChapterRun run, List<double> losses)
     {
-        var figure = new Figure("XOR net: training loss");
-        var epochs = Enumerable.Range(1, losses.Count).Select(e => (double)e).ToArray();
-        figure.Axes.Line(epochs, [.. losses], "mean squared error");
-        figure.Axes.XLabel = "epoch";
-        figure.Axes.YLabel = "loss";
-        figure.Axes.LogY = true;
-        run.SaveFigure("xor-loss", figure);
+        var plot = Chart.Create("XOR net: training loss", xLabel: "epoch", yLabel: "loss").LogScaleY();
+        plot.LearningCurve(losses, "mean squared error");
+        run.SaveFigure("xor-loss", plot);
     }
 
     private static void SaveDecisionBoundary(ChapterRun run, XorNet net, Tensor x, Tensor y)
     {
-        var figure = new Figure("XOR net after training: P(output = 1)");
+        var plot = Chart.Create("XOR net after training: P(output = 1)", xLabel: "x₁", yLabel: "x₂");
         using (Tensor.NoGrad())
-            figure.Axes.DecisionBoundary(points => net.Forward(Tensor.FromArray(points)).ToArray(), (-0.5, 1.5), (-0.5, 1.5));
-        figure.Axes.Scatter(x.ToArray2D(), y.ToArray().Select(t => (int)t).ToArray(), ["0", "1"]);
-        figure.Axes.XLabel = "x₁";
-        figure.Axes.YLabel = "x₂";
-        run.SaveFigure("xor-decision-boundary", figure);
+            plot.DecisionBoundary(points => net.Forward(Tensor.FromArray(points)).ToArray(), (-0.5, 1.5), (-0.5, 1.5));
+        plot.ClassScatter(x.ToArray2D(), y.ToArray().Select(t => (int)t).ToArray(), ["0", "1"], size: 12);
+        run.SaveFigure("xor-decision-boundary", plot);
     }
 }

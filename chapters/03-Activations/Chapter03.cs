@@ -4,8 +4,8 @@ using Learn.Dnn.Data;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;
-using Learn.Dnn.Plotting;
-using Learn.Dnn.Running;
+using Learn.Dnn.Charts;
+using Learn.Dnn.Harness;
 
 namespace Learn.Dnn.Chapters;
 
@@ -150,11 +150,11 @@ public static class Chapter03
 
     private static void SaveActivationCurves(ChapterRun run)
     {
-        var figure = new Figure("Activation functions and their derivatives", rows: 1, columns: 2) { Width = 1000, Height = 460 };
+        var figure = new Figure("Activation functions and their derivatives", rows: 1, columns: 2) { Width = 1040, Height = 500 };
         var f = figure[0];
         var d = figure[1];
-        f.Title = "f(x)";
-        d.Title = "f'(x)";
+        f.Title("f(x)");
+        d.Title("f'(x)");
         f.Function(x => Sigmoid.Function((float)x), -4, 4, "sigmoid");
         d.Function(x => Sigmoid.Derivative(Sigmoid.Function((float)x)), -4, 4, "sigmoid");
         f.Function(x => Tanh.Function((float)x), -4, 4, "tanh");
@@ -169,32 +169,30 @@ public static class Chapter03
         d.Function(x => Softplus.Derivative((float)x), -4, 4, "softplus");
         f.Function(x => Gelu.Function((float)x), -4, 4, "gelu");
         d.Function(x => Gelu.Derivative((float)x), -4, 4, "gelu");
-        foreach (var axes in new[] { f, d }) axes.XLabel = "x";
-        f.YLimits = (-1.5, 4);
-        d.YLimits = (-0.2, 1.3);
+        foreach (var plot in figure.Panels)
+        {
+            plot.XLabel("x");
+            plot.Legend.Alignment = ScottPlot.Alignment.UpperLeft;
+        }
+        f.Axes.SetLimitsY(-1.5, 4);
+        d.Axes.SetLimitsY(-0.2, 1.3);
         run.SaveFigure("activations", figure);
     }
 
     private static void SaveLossCurves(ChapterRun run, List<Fit> fits)
     {
-        var figure = new Figure("Surface fit: training loss per activation");
+        var plot = Chart.Create("Surface fit: training loss per activation", xLabel: "epoch", yLabel: "training MSE").LogScaleY();
         foreach (var fit in fits)
-        {
-            var epochs = Enumerable.Range(1, fit.Losses.Count).Select(e => (double)e).ToArray();
-            figure.Axes.Line(epochs, [.. fit.Losses], fit.Activation);
-        }
-        figure.Axes.XLabel = "epoch";
-        figure.Axes.YLabel = "training MSE";
-        figure.Axes.LogY = true;
-        run.SaveFigure("loss-curves", figure);
+            plot.LearningCurve(fit.Losses, fit.Activation);
+        run.SaveFigure("loss-curves", plot);
     }
 
-    /// <summary>The true surface next to the best and the worst net's prediction, on a 60 × 60 grid of [0, 1]².</summary>
+    /// <summary>The true surface next to the best and the worst net's prediction, on a 60 × 60 grid of [0, 1]², all on one colour scale.</summary>
     private static void SaveSurfaces(ChapterRun run, Fit best, Fit worst)
     {
         const int resolution = 60;
         var grid = new float[resolution * resolution, 2];   // row i along x₂, column j along x₁
-        var truth = new float[resolution, resolution];
+        var truth = new double[resolution, resolution];
         for (int i = 0; i < resolution; i++)
             for (int j = 0; j < resolution; j++)
             {
@@ -203,36 +201,45 @@ public static class Chapter03
                 grid[i * resolution + j, 1] = x2;
                 truth[i, j] = Datasets.SurfaceFunction(x1, x2);
             }
-        var figure = new Figure("The surface and two fits", rows: 1, columns: 3) { Width = 1200, Height = 420 };
-        figure[0].Title = "true surface";
-        figure[0].Heatmap(truth, (0, 1), (0, 1), "y");
+        var predictions = new List<(Fit Fit, double[,] Surface)>();
         using (Tensor.NoGrad())
         {
             var gridTensor = Tensor.FromArray(grid);   // [3600, 2]
-            foreach (var (panel, fit) in new[] { (1, best), (2, worst) })
+            foreach (var fit in new[] { best, worst })
             {
                 var predicted = Forward(fit.Layers, gridTensor).Reshape(resolution, resolution).ToArray2D();
-                figure[panel].Title = string.Create(CultureInfo.InvariantCulture, $"{fit.Activation} (test MSE {fit.TestMse:0.0000})");
-                figure[panel].Heatmap(predicted, (0, 1), (0, 1), "ŷ");
+                var surface = new double[resolution, resolution];
+                for (int i = 0; i < resolution; i++)
+                    for (int j = 0; j < resolution; j++)
+                        surface[i, j] = predicted[i, j];
+                predictions.Add((fit, surface));
             }
         }
-        foreach (var axes in figure.Panels)
+        var scale = ColorScale.Spanning([truth, .. predictions.Select(p => p.Surface)]);
+        var figure = new Figure("The surface and two fits", rows: 1, columns: 3) { Width = 1260, Height = 440 };
+        figure[0].Title("true surface");
+        figure[0].Heatmap(truth, (0, 1), (0, 1), "y", scale);
+        for (int panel = 1; panel <= 2; panel++)
         {
-            axes.XLabel = "x₁";
-            axes.YLabel = "x₂";
+            var (fit, surface) = predictions[panel - 1];
+            figure[panel].Title(string.Create(CultureInfo.InvariantCulture, $"{fit.Activation} (test MSE {fit.TestMse:0.0000})"));
+            figure[panel].Heatmap(surface, (0, 1), (0, 1), "ŷ", scale);
+        }
+        foreach (var plot in figure.Panels)
+        {
+            plot.XLabel("x₁");
+            plot.YLabel("x₂");
         }
         run.SaveFigure("surface-fits", figure);
     }
 
     private static void SaveGradientNorms(ChapterRun run, double[] sigmoid, double[] relu)
     {
-        var figure = new Figure("Gradient norm per layer at initialisation (10 layers)");
+        var plot = Chart.Create("Gradient norm per layer at initialisation (10 layers)",
+                                xLabel: "layer (1 = next to the input)", yLabel: "‖∂L/∂W‖").LogScaleY();
         var layerNumbers = Enumerable.Range(1, sigmoid.Length).Select(l => (double)l).ToArray();
-        figure.Axes.Line(layerNumbers, sigmoid, "sigmoid, Glorot uniform");
-        figure.Axes.Line(layerNumbers, relu, "relu, He normal");
-        figure.Axes.XLabel = "layer (1 = next to the input)";
-        figure.Axes.YLabel = "‖∂L/∂W‖";
-        figure.Axes.LogY = true;
-        run.SaveFigure("gradient-norms", figure);
+        plot.Line(layerNumbers, sigmoid, "sigmoid, Glorot uniform");
+        plot.Line(layerNumbers, relu, "relu, He normal");
+        run.SaveFigure("gradient-norms", plot);
     }
 }

@@ -3,8 +3,8 @@ using Learn.Dnn.Data;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Losses;
 using Learn.Dnn.Metrics;
-using Learn.Dnn.Plotting;
-using Learn.Dnn.Running;
+using Learn.Dnn.Charts;
+using Learn.Dnn.Harness;
 
 namespace Learn.Dnn.Chapters;
 
@@ -110,9 +110,9 @@ public static class Chapter04
             run.Report($"iris sample {i + 1} class", predicted[i]);
         }
 
-        var figure = new Figure("Iris test set: confusion matrix");
-        figure.Axes.ConfusionMatrix(confusion.ToArray(), classes);
-        run.SaveFigure("iris-confusion-matrix", figure);
+        var plot = Chart.Create("Iris test set: confusion matrix");
+        plot.ConfusionMatrix(confusion.ToArray(), classes);
+        run.SaveFigure("iris-confusion-matrix", plot, width: 600, height: 500);
         return losses;
     }
 
@@ -138,31 +138,26 @@ public static class Chapter04
         var probabilities = Forward(layers, scaler.Transform(xTest));   // [n, 1]
         run.Report("moons test accuracy", Accuracy.Compute(yTest, probabilities));
 
-        var figure = new Figure("Two moons: decision boundary of the sigmoid output");
-        figure.Axes.DecisionBoundary(points => Forward(layers, scaler.Transform(Tensor.FromArray(points))).ToArray(),
-                                     (-1.6, 2.6), (-1.1, 1.6));
-        figure.Axes.Scatter(xTest.ToArray2D(), yTest.ToArray().Select(t => (int)t).ToArray(), ["test: class 0", "test: class 1"]);
-        figure.Axes.XLabel = "x₁";
-        figure.Axes.YLabel = "x₂";
-        run.SaveFigure("moons-decision-boundary", figure);
+        var plot = Chart.Create("Two moons: decision boundary of the sigmoid output", xLabel: "x₁", yLabel: "x₂");
+        plot.DecisionBoundary(points => Forward(layers, scaler.Transform(Tensor.FromArray(points))).ToArray(), (-1.6, 2.6), (-1.1, 1.6));
+        plot.ClassScatter(xTest.ToArray2D(), yTest.ToArray().Select(t => (int)t).ToArray(), ["test: class 0", "test: class 1"], size: 7);
+        run.SaveFigure("moons-decision-boundary", plot, width: 720, height: 480);
         return losses;
     }
 
     private static void SaveLossCurves(ChapterRun run, List<double> iris, List<double> moons)
     {
-        var figure = new Figure("Training loss (cross-entropy)", rows: 1, columns: 2) { Width = 960, Height = 420 };
-        figure[0].Title = "Iris: categorical cross-entropy";
-        figure[0].Line(Epochs(iris), [.. iris], "train");
-        figure[1].Title = "Two moons: binary cross-entropy";
-        figure[1].Line(Epochs(moons), [.. moons], "train");
-        foreach (var axes in figure.Panels)
+        var figure = new Figure("Training loss (cross-entropy)", rows: 1, columns: 2) { Width = 1000, Height = 460 };
+        figure[0].Title("Iris: categorical cross-entropy");
+        figure[1].Title("Two moons: binary cross-entropy");
+        foreach (var plot in figure.Panels)
         {
-            axes.XLabel = "epoch";
-            axes.YLabel = "loss";
-            axes.LogY = true;
+            plot.XLabel("epoch");
+            plot.YLabel("loss");
+            plot.LogScaleY();
         }
+        figure[0].LearningCurve(iris, "train");
+        figure[1].LearningCurve(moons, "train");
         run.SaveFigure("loss-curves", figure);
     }
-
-    private static double[] Epochs(List<double> losses) => Enumerable.Range(1, losses.Count).Select(e => (double)e).ToArray();
 }

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Learn.Dnn.Running;
+using Learn.Dnn.Harness;
 
 namespace Learn.Dnn.Chapters.Tests;
 

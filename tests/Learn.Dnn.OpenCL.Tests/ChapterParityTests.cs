@@ -1,7 +1,7 @@
 using System.Globalization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Chapters;
-using Learn.Dnn.Running;
+using Learn.Dnn.Harness;
 using Xunit.Abstractions;
 
 namespace Learn.Dnn.OpenCL.Tests;

@@ -1,7 +1,10 @@
 using System.Globalization;
+using Learn.Dnn.Charts;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Running;
+using ScottPlot;
 
-namespace Learn.Dnn.Running;
+namespace Learn.Dnn.Harness;
 
 /// <summary>
 /// The command line and the outputs of a chapter program:
@@ -9,8 +12,9 @@ namespace Learn.Dnn.Running;
 /// default artifacts/figures/chNN), <c>--device cpu|opencl[:name]</c>, <c>--seed N</c>.
 /// A program reports its results with <see cref="Report"/> (printed, and asserted by the chapter's
 /// test) and writes its figures with <c>SaveFigure</c>.
+/// Parsing the arguments chooses no device: the program makes that an explicit act,
+/// <c>using var device = Device.Use(run.Device);</c>, so every tensor it creates lives there.
 /// </summary>
-[Chapter(1)]
 public sealed class ChapterRun
 {
     private readonly Dictionary<string, double> results = new();
@@ -48,9 +52,8 @@ public sealed class ChapterRun
                 default: throw Usage($"unknown argument \"{args[i]}\"");
             }
         }
-        var backend = Devices.Device.Parse(device ?? Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
-        Devices.Device.Default = backend;
-        return new ChapterRun(chapter, quick, outDir, backend, seed, output);
+        var chosen = Devices.Device.Parse(device ?? Environment.GetEnvironmentVariable("LEARN_DNN_DEVICE"));
+        return new ChapterRun(chapter, quick, outDir, chosen, seed, output);
     }
 
     private static ArgumentException Usage(string problem) =>
@@ -63,6 +66,7 @@ public sealed class ChapterRun
 
     public string OutputDirectory { get; }
 
+    /// <summary>The device named by --device or LEARN_DNN_DEVICE (the CPU if neither); the program makes it the default with <c>Device.Use</c>.</summary>
     public IDevice Device { get; }
 
     public ulong Seed { get; }
@@ -109,8 +113,12 @@ public sealed class ChapterRun
         return path;
     }
 
-    /// <summary>Writes a figure of the plotting module as &lt;out&gt;/&lt;name&gt;.svg and prints where.</summary>
-    public string SaveFigure(string name, Plotting.Figure figure) => SaveFigure(name, figure.ToSvg());
+    /// <summary>Writes a chart as &lt;out&gt;/&lt;name&gt;.svg (at <paramref name="width"/> × <paramref name="height"/> pixels) and prints where.</summary>
+    public string SaveFigure(string name, Plot plot, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        SaveFigure(name, plot.ToSvg(width, height));
+
+    /// <summary>Writes a figure of several panels as &lt;out&gt;/&lt;name&gt;.svg and prints where.</summary>
+    public string SaveFigure(string name, Figure figure) => SaveFigure(name, figure.ToSvg());
 
     /// <summary>A progress bar for <paramref name="total"/> steps (epochs), Keras style.</summary>
     public ProgressBar Progress(string label, int total) => new(label, total, Output);

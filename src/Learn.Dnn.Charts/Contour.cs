@@ -1,16 +1,19 @@
-namespace Learn.Dnn.Plotting;
+namespace Learn.Dnn.Charts;
 
 /// <summary>
 /// Marching squares: the line where a sampled field f crosses a level (the 0.5 contour of a
 /// probability). For each grid cell, an edge whose two corners lie on opposite sides of the level
 /// is cut at the linearly interpolated point a + (level − f(a))/(f(b) − f(a))·(b − a); the cuts are
-/// joined pairwise into segments. Saddle cells (four cuts) are resolved by the cell's mean value.
+/// joined pairwise into segments, and the segments into polylines. Saddle cells (four cuts) are
+/// resolved by the cell's mean value.
 /// </summary>
 internal static class Contour
 {
     /// <param name="field">[rows, columns] samples; sample [r, c] lies at grid point (c, r).</param>
     /// <param name="level">The contour value, e.g. 0.5 for a probability.</param>
-    /// <returns>Segments in grid coordinates (column, row), fractional.</returns>
+    /// <returns>Polylines in grid coordinates (column, row), fractional.</returns>
+    public static List<List<(double X, double Y)>> Lines(double[,] field, double level) => Join(Segments(field, level));
+
     public static List<((double X, double Y) From, (double X, double Y) To)> Segments(double[,] field, double level)
     {
         var segments = new List<((double, double), (double, double))>();
@@ -53,5 +56,43 @@ internal static class Contour
                 }
             }
         return segments;
+    }
+
+    /// <summary>Chains segments that share an end point (neighbouring cells cut their shared edge at the same point) into polylines.</summary>
+    private static List<List<(double X, double Y)>> Join(List<((double X, double Y) From, (double X, double Y) To)> segments)
+    {
+        static (long, long) Key((double X, double Y) p) => ((long)Math.Round(p.X * 1e6), (long)Math.Round(p.Y * 1e6));
+        var byEnd = new Dictionary<(long, long), List<int>>();
+        for (int s = 0; s < segments.Count; s++)
+            foreach (var end in new[] { segments[s].From, segments[s].To })
+            {
+                if (!byEnd.TryGetValue(Key(end), out var list)) byEnd[Key(end)] = list = [];
+                list.Add(s);
+            }
+        var used = new bool[segments.Count];
+        var lines = new List<List<(double X, double Y)>>();
+        for (int s = 0; s < segments.Count; s++)
+        {
+            if (used[s]) continue;
+            used[s] = true;
+            var line = new LinkedList<(double X, double Y)>([segments[s].From, segments[s].To]);
+            Extend(line, atEnd: true);
+            Extend(line, atEnd: false);
+            lines.Add([.. line]);
+        }
+        return lines;
+
+        void Extend(LinkedList<(double X, double Y)> line, bool atEnd)
+        {
+            while (true)
+            {
+                var tip = atEnd ? line.Last!.Value : line.First!.Value;
+                int next = byEnd[Key(tip)].FirstOrDefault(i => !used[i], -1);
+                if (next < 0) return;
+                used[next] = true;
+                var other = Key(segments[next].From) == Key(tip) ? segments[next].To : segments[next].From;
+                if (atEnd) line.AddLast(other); else line.AddFirst(other);
+            }
+        }
     }
 }
