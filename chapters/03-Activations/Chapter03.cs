@@ -141,7 +141,9 @@ public static class Chapter03
             .Select(i => new Dense(32, activation, kernelInitializer: initializer, seed: run.Seed + 10 + (ulong)i))
             .Append(new Dense(1, kernelInitializer: initializer, seed: run.Seed + 19))
             .ToArray();
-        new MeanSquaredError().Call(y, Forward(layers, x)).Backward();
+        var h = x;   // the layers called directly: the inputs stay N(0, 1), as the variance argument assumes
+        foreach (var layer in layers) h = layer.Call(h);
+        new MeanSquaredError().Call(y, h).Backward();
         var norms = layers.Select(l => (double)l.Kernel.Grad!.Square().Sum().Sqrt().Item()).ToArray();
         run.Say($"{activation,-8} ‖∂L/∂W‖ by layer: " + string.Join("  ", norms.Select(v => v.ToString("0.0e+0", CultureInfo.InvariantCulture))));
         return norms;

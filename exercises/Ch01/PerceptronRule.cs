@@ -9,7 +9,9 @@ public static class PerceptronRule
     /// w ← w + η(y − ŷ)x and b ← b + η(y − ŷ), learning rate η.
     /// A correct prediction changes nothing; a wrong one moves the boundary towards the example.
     /// Return the new weights and bias in new arrays: leave the arrays you are given unchanged.
-    /// <para>Hint: compute ŷ first, then error = y − ŷ, then each new weight is wᵢ + η·error·xᵢ.</para>
+    /// <para>Hint 1 (nudge): a correct prediction changes nothing; a wrong one moves every weight in the direction of its input, scaled by the error.</para>
+    /// <para>Hint 2 (formula): ŷ = step(w·x + b), error = y − ŷ, then wᵢ ← wᵢ + η·error·xᵢ and b ← b + η·error.</para>
+    /// <para>Hint 3 (code): compute ŷ first, then double error = target − ŷ; var w = new double[weights.Length]; for each i w[i] = weights[i] + learningRate * error * inputs[i]; return (w, bias + learningRate * error);</para>
     /// </summary>
     public static (double[] Weights, double Bias) Update(
         double[] weights, double bias, double[] inputs, double target, double learningRate)
@@ -25,7 +27,9 @@ public static class PerceptronRule
     /// stop after the first epoch that makes no mistake, or after <paramref name="maxEpochs"/> epochs.
     /// When the classes can be separated by a line (a hyperplane), this stops with every example
     /// classified correctly (the perceptron convergence theorem); on XOR it never can.
-    /// <para>Hint: loop over epochs; inside, loop over the examples, call Update, and count the examples whose prediction was wrong.</para>
+    /// <para>Hint 1 (nudge): an epoch is one pass over every example; stop after the first pass without a mistake, and never run more than maxEpochs passes.</para>
+    /// <para>Hint 2 (formula): for epoch = 1 … maxEpochs: for each example (x, y): if step(w·x + b) ≠ y count a mistake; (w, b) ← Update(w, b, x, y, η); stop when the epoch's count is 0.</para>
+    /// <para>Hint 3 (code): var w = new double[n]; double b = 0; for (int epoch = 0; epoch &lt; maxEpochs; epoch++) { int mistakes = 0; for (int k = 0; k &lt; inputs.Length; k++) { if (prediction ≠ targets[k]) mistakes++; (w, b) = Update(w, b, inputs[k], targets[k], learningRate); } if (mistakes == 0) break; } return (w, b);</para>
     /// </summary>
     public static (double[] Weights, double Bias) Train(
         double[][] inputs, double[] targets, double learningRate, int maxEpochs)

@@ -8,7 +8,9 @@ public static class MatMulBackward
     /// Cᵢⱼ = Σₚ Aᵢₚ·Bₚⱼ. Given dC = ∂L/∂C ([n, m]), return
     /// dA = ∂L/∂A = dC·Bᵀ ([n, k]) and dB = ∂L/∂B = Aᵀ·dC ([k, m]).
     /// Each gradient has the shape of the matrix it belongs to; check your shapes before your numbers.
-    /// <para>Hint: dA[i, p] = Σⱼ dC[i, j]·B[p, j] and dB[p, j] = Σᵢ A[i, p]·dC[i, j].</para>
+    /// <para>Hint 1 (nudge): each gradient has the shape of the matrix it belongs to; find the product of dC with the other matrix that has that shape.</para>
+    /// <para>Hint 2 (formula): dA = dC·Bᵀ ([n, m]·[m, k] = [n, k]) and dB = Aᵀ·dC ([k, n]·[n, m] = [k, m]).</para>
+    /// <para>Hint 3 (code): dA[i, p] += dC[i, j] * b[p, j] and dB[p, j] += a[i, p] * dC[i, j], in three loops over i, p and j.</para>
     /// </summary>
     public static (double[,] dA, double[,] dB) Backward(double[,] a, double[,] b, double[,] dC)
     {

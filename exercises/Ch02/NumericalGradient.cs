@@ -8,7 +8,9 @@ public static class NumericalGradient
     /// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h, where eᵢ is the i-th unit vector.
     /// Its error is O(h²), against O(h) for the one-sided (f(x + h·eᵢ) − f(x)) / h.
     /// Return a new array of x.Length entries, and leave x as you found it.
-    /// <para>Hint: copy x once; for each i set copy[i] = x[i] + h, evaluate, set copy[i] = x[i] − h, evaluate, then restore copy[i] = x[i].</para>
+    /// <para>Hint 1 (nudge): nudge one coordinate at a time, both ways, and see how much f changes; leave x as you found it.</para>
+    /// <para>Hint 2 (formula): ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h, with eᵢ the i-th unit vector.</para>
+    /// <para>Hint 3 (code): copy x once; for each i set copy[i] = x[i] + h, evaluate, set copy[i] = x[i] − h, evaluate, restore copy[i] = x[i], and store (plus − minus) / (2 * h).</para>
     /// </summary>
     public static double[] CentralDifference(Func<double[], double> f, double[] x, double h)
     {

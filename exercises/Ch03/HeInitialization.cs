@@ -11,7 +11,9 @@ public static class HeInitialization
     /// Exercise ch03.he-scale — the standard deviation of He-normal weights for a layer with
     /// <paramref name="fanIn"/> inputs: σ = √(2 / fan_in). (Keras' he_normal draws from a normal truncated
     /// at 2σ and rescaled; the scale is the same.) Throw an <see cref="ArgumentOutOfRangeException"/> for fan_in ≤ 0.
-    /// <para>Hint: Math.Sqrt(2.0 / fanIn): mind integer division.</para>
+    /// <para>Hint 1 (nudge): He's variance makes up for the half of the signal a ReLU zeroes; it depends only on the number of inputs.</para>
+    /// <para>Hint 2 (formula): σ = √(2 / n_in).</para>
+    /// <para>Hint 3 (code): return Math.Sqrt(2.0 / fanIn); (2.0, not 2: 2 / fanIn is integer division)</para>
     /// </summary>
     public static double HeNormalStddev(int fanIn)
     {
@@ -25,7 +27,9 @@ public static class HeInitialization
     /// the normal distribution N(0, σ²), σ = √(2 / fan_in), using <paramref name="random"/> for every draw.
     /// A standard normal sample comes from two uniform ones by Box–Muller:
     /// z = √(−2 ln u₁)·cos(2πu₂), with u₁ in (0, 1] (use 1 − random.NextDouble(): NextDouble can return 0).
-    /// <para>Hint: for each entry draw u₁ = 1 − random.NextDouble() and u₂ = random.NextDouble(), form z by Box–Muller, and store σ·z.</para>
+    /// <para>Hint 1 (nudge): make standard normal numbers from uniform ones, then scale them by the He scale.</para>
+    /// <para>Hint 2 (formula): Box–Muller: z = √(−2 ln u₁)·cos(2π u₂) for u₁ in (0, 1] and u₂ in [0, 1); each weight is σ·z with σ = √(2 / n_in).</para>
+    /// <para>Hint 3 (code): for each entry draw u₁ = 1 − random.NextDouble() and u₂ = random.NextDouble(), form z = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2), and store HeNormalStddev(fanIn) * z.</para>
     /// </summary>
     public static double[,] HeNormal(int fanIn, int fanOut, Random random)
     {

@@ -7,7 +7,9 @@ public static class Softplus
     /// Exercise ch03.softplus — softplus(x) = ln(1 + eˣ), computed so that it never overflows:
     /// e⁷¹⁰ is already ∞ in double, yet softplus(1000) = 1000 (to 15 digits). Use the identity
     /// ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|), whose exponent is never positive.
-    /// <para>Hint: Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x))).</para>
+    /// <para>Hint 1 (nudge): ln(1 + eˣ) overflows for large x; rewrite it so that the exponential only ever sees a number ≤ 0.</para>
+    /// <para>Hint 2 (formula): softplus(x) = max(x, 0) + ln(1 + e^(−|x|)), the same value for every x.</para>
+    /// <para>Hint 3 (code): return Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));</para>
     /// </summary>
     public static double Function(double x)
     {

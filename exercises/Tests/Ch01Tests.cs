@@ -143,4 +143,51 @@ public class Ch01Tests
                 "make h₀ = OR(x₁, x₂) and h₁ = AND(x₁, x₂), then y = step(h₀ − h₁ − 0.5).");
         }
     });
+
+    [SkippableFact, Trait("Exercise", "ch01.tlu-batch")]
+    public void Threshold_layer_outputs_step_of_x_times_w_plus_b_for_every_example_and_unit() => Graded.Run("ch01.tlu-batch", () =>
+    {
+        var cases = from n in Gen.Choose(1, 5)
+                    from inputs in Gen.Choose(1, 4)
+                    from units in Gen.Choose(1, 3)
+                    from x in Inputs.Doubles(n * inputs, 2)
+                    from w in Inputs.Doubles(inputs * units, 2)
+                    from b in Inputs.Doubles(units, 2)
+                    select (n, inputs, units, x, w, b);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            // Values on a grid of 1/1000 are exact enough in float; a weighted sum exactly 0 must give 1.
+            var x = Tensor.FromArray(c.x.Select(v => (float)v).ToArray(), new Shape(c.n, c.inputs));
+            var w = Tensor.FromArray(c.w.Select(v => (float)v).ToArray(), new Shape(c.inputs, c.units));
+            var b = Tensor.FromArray(c.b.Select(v => (float)v).ToArray(), new Shape(c.units));
+            string input = $"Outputs(x: [{c.n}, {c.inputs}], weights: [{c.inputs}, {c.units}], bias: [{c.units}])";
+            var y = ThresholdLayer.Outputs(x, w, b);
+            Expect.True(y is not null && y.Shape == new Shape(c.n, c.units), $"{input} should be [{c.n}, {c.units}], got {y?.Shape.ToString() ?? "null"}.",
+                "[n, in]·[in, units] is [n, units]: one row per example, one column per unit.");
+            var values = y!.ToArray();
+            for (int k = 0; k < c.n; k++)
+                for (int j = 0; j < c.units; j++)
+                {
+                    float z = (float)c.b[j];
+                    for (int i = 0; i < c.inputs; i++) z += (float)c.x[k * c.inputs + i] * (float)c.w[i * c.units + j];
+                    if (Math.Abs(z) < 1e-4) continue;   // too close to 0 to judge in float32
+                    Expect.Near(values[k * c.units + j], z >= 0 ? 1 : 0, $"{input}[{k}, {j}] (example {k}, unit {j}, weighted sum {F(z)})",
+                        "Y[k, j] = step(Σᵢ x[k, i]·W[i, j] + b[j]): the bias of unit j is added to column j of every row.", 0, 0);
+                }
+        }).QuickCheckThrowOnFailure();
+        var atZero = ThresholdLayer.Outputs(Tensor.FromArray([1f, -1f], new Shape(1, 2)), Tensor.FromArray([1f, 1f], new Shape(2, 1)), Tensor.Vector(0f));
+        Expect.Near(atZero.ToArray()[0], 1, "Outputs for a weighted sum of exactly 0", "step(0) = 1, as in ch01.step.", 0, 0);
+    });
+
+    private static string F(double x) => Expect.Format(x);
+
+    [SkippableFact, Trait("Exercise", "ch01.tlu-batch")]
+    public void Threshold_layer_rejects_shapes_that_do_not_fit() => Graded.Run("ch01.tlu-batch", () =>
+    {
+        Exception? thrown = null;
+        try { ThresholdLayer.Outputs(Tensor.Zeros(4, 3), Tensor.Zeros(2, 1), Tensor.Zeros(1)); }
+        catch (ArgumentException e) { thrown = e; }
+        Expect.True(thrown is not null, "Outputs(x: [4, 3], weights: [2, 1], bias: [1]) should throw an ArgumentException: x has 3 inputs per example, the weights expect 2.",
+            "the engine's MatMul already checks this; do not catch its exception.");
+    });
 }

@@ -149,4 +149,64 @@ public class Ch03Tests
             $"Through {layers} ReLU layers of width {width} with HeNormal weights, the mean square activation went from {F(first)} (layer 1) to {F(last)} (layer {layers}), a factor {F(ratio)}; He initialisation keeps it about constant.",
             "a variance of 2/fan_in exactly offsets ReLU halving the second moment: with 1/fan_in the signal halves at every layer.");
     });
+
+    [SkippableFact, Trait("Exercise", "ch03.dense-forward")]
+    public void Dense_forward_from_parts_matches_f_of_x_w_plus_b_and_its_gradients() => Graded.Run("ch03.dense-forward", () =>
+    {
+        (string Name, Func<Tensor, Tensor>? F, Func<double, double> Reference)[] activations =
+            [("none", null, z => z), ("relu", t => t.Relu(), z => Math.Max(z, 0)), ("tanh", t => t.Tanh(), Math.Tanh)];
+        var cases = from n in Gen.Choose(1, 4)
+                    from inputs in Gen.Choose(1, 4)
+                    from units in Gen.Choose(1, 3)
+                    from x in Inputs.Doubles(n * inputs, 2)
+                    from w in Inputs.Doubles(inputs * units, 1)
+                    from b in Inputs.Doubles(units, 1)
+                    from which in Gen.Choose(0, 2)
+                    from useBias in Gen.Elements(true, false)
+                    select (n, inputs, units, x, w, b, which, useBias);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (name, f, reference) = activations[c.which];
+            var x = Tensor.FromArray(c.x.Select(v => (float)v).ToArray(), new Shape(c.n, c.inputs));
+            var w = Tensor.FromArray(c.w.Select(v => (float)v).ToArray(), new Shape(c.inputs, c.units));
+            var b = c.useBias ? Tensor.FromArray(c.b.Select(v => (float)v).ToArray(), new Shape(c.units)) : null;
+            string input = $"Forward(x: [{c.n}, {c.inputs}], kernel: [{c.inputs}, {c.units}], bias: {(c.useBias ? $"[{c.units}]" : "null")}, activation: {name})";
+            var y = DenseForward.Forward(x, w, b, f);
+            Expect.True(y is not null && y.Shape == new Shape(c.n, c.units), $"{input} should be [{c.n}, {c.units}], got {y?.Shape.ToString() ?? "null"}.", "x·W: [n, in]·[in, units] → [n, units].");
+            var values = y!.ToArray();
+            for (int k = 0; k < c.n; k++)
+                for (int j = 0; j < c.units; j++)
+                {
+                    double z = c.useBias ? c.b[j] : 0;
+                    for (int i = 0; i < c.inputs; i++) z += c.x[k * c.inputs + i] * c.w[i * c.units + j];
+                    Expect.Near(values[k * c.units + j], reference(z), $"{input}[{k}, {j}]",
+                        "y[k, j] = f(Σᵢ x[k, i]·W[i, j] + b[j]); with bias null there is no b, with activation null no f.", 1e-4, 1e-4);
+                }
+            if (name == "relu") return;   // relu's kink makes central differences unreliable near 0
+            Tensor[] parts = c.useBias ? [x, w, b!] : [x, w];
+            var gradients = GradientCheck.Tensors(p => DenseForward.Forward(p[0], p[1], c.useBias ? p[2] : null, f), parts);
+            string[] names = ["x", "kernel", "bias"];
+            for (int which = 0; which < gradients.Count; which++)
+                for (int i = 0; i < gradients[which].Analytic.Length; i++)
+                    Expect.Near(gradients[which].Analytic[i], gradients[which].Numerical[i], $"{input}: ∂L/∂{names[which]}[{i}]",
+                        "build the output from engine operations (MatMul, +, the activation) so that autodiff records every step; do not copy numbers out and back.", 2e-2, 2e-2, gradients[which].Numerical[i]);
+        }).QuickCheckThrowOnFailure();
+    });
+
+    [SkippableFact, Trait("Exercise", "ch03.dense-forward")]
+    public void Dense_forward_from_parts_rejects_shapes_that_do_not_fit() => Graded.Run("ch03.dense-forward", () =>
+    {
+        foreach (var (x, w, b, what) in new (Tensor, Tensor, Tensor?, string)[]
+                 {
+                     (Tensor.Zeros(4, 3), Tensor.Zeros(2, 5), null, "x: [4, 3] with a kernel [2, 5] (3 inputs against 2 rows)"),
+                     (Tensor.Zeros(4, 2), Tensor.Zeros(2, 5), Tensor.Zeros(3), "a kernel [2, 5] with a bias [3] (5 units against 3 biases)"),
+                 })
+        {
+            Exception? thrown = null;
+            try { DenseForward.Forward(x, w, b, null); }
+            catch (ArgumentException e) { thrown = e; }
+            Expect.True(thrown is not null, $"Forward with {what} should throw an ArgumentException.",
+                "compare x.Shape[1] with kernel.Shape[0], and bias.Shape[0] with kernel.Shape[1], before computing.");
+        }
+    });
 }

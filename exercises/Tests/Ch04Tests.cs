@@ -180,4 +180,96 @@ public class Ch04Tests
         try { ClassificationMetrics.ConfusionMatrix([0, 3], [0, 1], 3); } catch (ArgumentException) { threw = true; }
         Expect.True(threw, "ConfusionMatrix with an actual class 3 when classes = 3 should throw an ArgumentException.", "classes are 0 … classes − 1: check each label before counting.");
     });
+
+    [SkippableFact, Trait("Exercise", "ch04.confusion-matrix")]
+    public void Confusion_matrix_rejects_arrays_of_different_lengths() => Graded.Run("ch04.confusion-matrix", () =>
+    {
+        foreach (var (actual, predicted) in new (int[], int[])[] { ([0, 1, 2], [0, 1]), ([0], [0, 1, 1]), ([], [1]) })
+        {
+            Exception? thrown = null;
+            try { ClassificationMetrics.ConfusionMatrix(actual, predicted, 3); }
+            catch (ArgumentException e) { thrown = e; }
+            Expect.True(thrown is not null,
+                $"ConfusionMatrix(actual of {actual.Length} labels, predicted of {predicted.Length}, classes: 3) should throw an ArgumentException.",
+                "each example has one actual and one predicted label: compare the two lengths before counting.");
+        }
+    });
+
+    [SkippableFact, Trait("Exercise", "ch04.confusion-matrix")]
+    public void Confusion_matrix_rejects_labels_outside_the_classes() => Graded.Run("ch04.confusion-matrix", () =>
+    {
+        foreach (var (actual, predicted, what) in new (int[], int[], string)[]
+                 {
+                     ([0, 1], [0, 3], "a predicted class 3"), ([0, 1], [-1, 1], "a predicted class −1"),
+                     ([0, 3], [0, 1], "an actual class 3"), ([-1, 1], [0, 1], "an actual class −1"),
+                 })
+        {
+            Exception? thrown = null;
+            try { ClassificationMetrics.ConfusionMatrix(actual, predicted, 3); }
+            catch (ArgumentException e) { thrown = e; }
+            catch (IndexOutOfRangeException) { }
+            Expect.True(thrown is not null,
+                $"ConfusionMatrix with {what} when classes = 3 should throw an ArgumentException (not an IndexOutOfRangeException, and not count it).",
+                "classes are 0 … classes − 1: check both labels of each example before counting it.");
+        }
+    });
+
+    [SkippableFact, Trait("Exercise", "ch04.binary-accuracy")]
+    public void Binary_accuracy_counts_p_above_one_half_as_class_one() => Graded.Run("ch04.binary-accuracy", () =>
+    {
+        Expect.Near(ClassificationMetrics.BinaryAccuracy([0.5, 0.5], [0, 1]), 0.5, "BinaryAccuracy(p = [0.5, 0.5], labels = [0, 1])",
+            "p = 0.5 is class 0: Keras predicts class 1 only when y_pred > 0.5.", 0, 1e-12);
+        var cases = from m in Gen.Choose(1, 30)
+                    from p in Gen.Frequency((4, Gen.Choose(0, 1000).Select(i => i / 1000.0)), (1, Gen.Constant(0.5))).ArrayOf(m)
+                    from labels in Gen.Choose(0, 1).ArrayOf(m)
+                    select (p, labels);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            double expected = c.p.Where((pk, k) => (pk > 0.5 ? 1 : 0) == c.labels[k]).Count() / (double)c.p.Length;
+            Expect.Near(ClassificationMetrics.BinaryAccuracy(c.p, c.labels), expected,
+                $"BinaryAccuracy(p = {Expect.Format(c.p)}, labels = [{string.Join(", ", c.labels)}])",
+                "class 1 when p > 0.5 (strictly), else 0; count the examples whose class is the label, divide by m.", 1e-12, 1e-12);
+        }).QuickCheckThrowOnFailure();
+        bool threw = false;
+        try { ClassificationMetrics.BinaryAccuracy([0.9, 0.1], [1]); } catch (ArgumentException) { threw = true; }
+        Expect.True(threw, "BinaryAccuracy with 2 probabilities and 1 label should throw an ArgumentException.", "compare the two lengths first.");
+    });
+
+    [SkippableFact, Trait("Exercise", "ch04.bce-from-logits")]
+    public void Fused_binary_cross_entropy_is_one_operation_stable_and_its_gradient_is_sigmoid_minus_y() => Graded.Run("ch04.bce-from-logits", () =>
+    {
+        static double Sigma(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+        var logitValues = Gen.Frequency((6, Inputs.Double(8)), (1, Gen.Elements(1000.0, -1000.0, 60.0, -60.0)));
+        var cases = from n in Gen.Choose(1, 6)
+                    from z in logitValues.ArrayOf(n)
+                    from y in Gen.Choose(0, 1).ArrayOf(n)
+                    select (z, y);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int n = c.z.Length;
+            var z = Tensor.FromArray(c.z.Select(v => (float)v).ToArray(), new Shape(n, 1));
+            var y = Tensor.FromArray(c.y.Select(v => (float)v).ToArray(), new Shape(n, 1));
+            z.RequiresGrad = true;
+            string input = $"FromLogits(z = {Expect.Format(c.z)}, y = [{string.Join(", ", c.y)}])";
+            var loss = BinaryCrossEntropy.FromLogits(z, y);
+            Expect.True(loss is not null && loss.Size == 1, $"{input} should be a single number (a scalar tensor), got {loss?.Shape.ToString() ?? "null"}.", "return Tensor.Scalar(mean).");
+            double expected = c.z.Select((zi, i) => Math.Max(zi, 0) - zi * c.y[i] + Math.Log(1 + Math.Exp(-Math.Abs(zi)))).Average();
+            Expect.Near(loss!.Item(), expected, input, "max(z, 0) − z·y + ln(1 + e^(−|z|)), averaged: the exponential only ever sees −|z|, so z = ±1000 stays finite.", 1e-4, 1e-5);
+            Expect.True(loss.Parents.Count == 1 && ReferenceEquals(loss.Parents[0], z),
+                $"{input} should be ONE operation whose only input is the logits; its inputs are [{string.Join(", ", loss.Parents.Select(p => p.Operation ?? "a leaf"))}].",
+                "a fused op computes the numbers itself and records one node: Tensor.Scalar(...).WithGradient(\"bce_logits\", [logits], dL => ...).");
+            loss.Backward();
+            var gradient = z.Grad?.ToArray();
+            Expect.Length(gradient, n, "The logits' gradient after Backward()", "accumulate a gradient of the logits' shape: logits.AccumulateGrad(...).");
+            for (int i = 0; i < n; i++)
+                Expect.Near(gradient![i], (Sigma(c.z[i]) - c.y[i]) / n, $"{input}: ∂L/∂z[{i}]",
+                    "∂L/∂zᵢ = (σ(zᵢ) − yᵢ)/N, times the incoming dL.Item().", 1e-4, 1e-6);
+        }).QuickCheckThrowOnFailure();
+        // The backward must use the gradient arriving at the loss: L' = 3·L gives 3 times the gradient.
+        var logits = Tensor.FromArray([0.3f, -1.2f], new Shape(2, 1));
+        logits.RequiresGrad = true;
+        (BinaryCrossEntropy.FromLogits(logits, Tensor.FromArray([1f, 0f], new Shape(2, 1))) * 3f).Backward();
+        var g = logits.Grad!.ToArray();
+        Expect.Near(g[0], 3 * (Sigma(0.3) - 1) / 2, "∂(3·L)/∂z[0] for z = [0.3, −1.2], y = [1, 0]", "multiply your gradient by dL.Item(), the gradient arriving at the loss.", 1e-4, 1e-6);
+    });
 }

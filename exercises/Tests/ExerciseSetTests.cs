@@ -85,18 +85,51 @@ public class ExerciseSetTests
         Assert.True(unlisted.Count == 0, "Solution regions that exercises.json does not list (they would never be graded): " + string.Join(", ", unlisted));
     }
 
+    /// <summary>The doc comments of a file as plain text: tags removed first, then entities decoded (so "List&lt;Node&gt;" stays).</summary>
+    private static string DocText(string path)
+    {
+        var raw = string.Join(" ", File.ReadAllLines(path).Select(l => l.Trim())
+            .Where(l => l.StartsWith("///", StringComparison.Ordinal)).Select(l => l[3..].Trim()));
+        var text = WebUtility.HtmlDecode(Regex.Replace(raw, @"<[^>]+>", " "));
+        return Regex.Replace(text, @"\s+", " ");
+    }
+
     [Fact]
-    public void Metadata_hints_appear_in_the_exercise_doc_comments()
+    public void Metadata_hints_appear_in_the_exercise_doc_comments_in_tiers()
     {
         var root = Path.GetDirectoryName(ExercisesDirectory())!;
         foreach (var exercise in Metadata.Exercises)
         {
-            var text = WebUtility.HtmlDecode(string.Join(" ", File.ReadAllLines(Path.Combine(root, exercise.File))
-                .Select(l => l.Trim()).Where(l => l.StartsWith("///", StringComparison.Ordinal)).Select(l => l[3..].Trim())));
-            var doc = Regex.Replace(text, @"<[^>]+>", " ");
-            doc = Regex.Replace(doc, @"\s+", " ");
-            Assert.True(doc.Contains($"Hint: {exercise.Hint}", StringComparison.Ordinal),
-                $"{exercise.Id}: the hint in exercises.json (\"{exercise.Hint}\") is not the 'Hint:' of its doc comment in {exercise.File}; keep the two the same.");
+            var doc = DocText(Path.Combine(root, exercise.File));
+            for (int tier = 0; tier < Exercise.HintTiers.Length; tier++)
+            {
+                var line = $"Hint {tier + 1} ({Exercise.HintTiers[tier]}): {exercise.Hints[tier]}";
+                Assert.True(doc.Contains(line, StringComparison.Ordinal),
+                    $"{exercise.Id}: hint {tier + 1} in exercises.json (\"{exercise.Hints[tier]}\") is not the 'Hint {tier + 1} ({Exercise.HintTiers[tier]}):' of its doc comment in {exercise.File}; keep the two the same.");
+            }
         }
+    }
+
+    [Fact]
+    public void The_first_hint_is_a_nudge_not_code()
+    {
+        // Code is the last hint, never the first: no calls, assignments, statements or lambdas in a nudge.
+        string[] codeMarks = ["Math.", "new ", ");", "=>", "+=", "==", "return ", "()", "[i]"];
+        foreach (var exercise in Metadata.Exercises)
+        {
+            var code = codeMarks.FirstOrDefault(m => exercise.Hints[0].Contains(m, StringComparison.Ordinal));
+            Assert.True(code is null, $"{exercise.Id}: the first hint (the nudge) contains code ('{code}'): \"{exercise.Hints[0]}\". Put code in hint 3.");
+        }
+    }
+
+    [Fact]
+    public void Every_chapter_has_an_engine_level_exercise_and_there_are_at_least_26()
+    {
+        var root = Path.GetDirectoryName(ExercisesDirectory())!;
+        var exercises = Metadata.Exercises;
+        Assert.True(exercises.Length >= 26, $"chapters 1–4 should have at least 26 exercises, have {exercises.Length}.");
+        foreach (var chapter in exercises.GroupBy(e => e.Chapter))
+            Assert.True(chapter.Any(e => File.ReadAllText(Path.Combine(root, e.File)).Contains("(Tensor ", StringComparison.Ordinal)),
+                $"chapter {chapter.Key} has no engine-level exercise (one whose method takes the engine's Tensor).");
     }
 }

@@ -9,7 +9,7 @@ namespace Learn.Dnn.Exercises.Tests;
 /// </summary>
 public class GraderTests
 {
-    private static readonly Exercise TwoTests = new("ch09.example", 9, "Example", 3, "exercises/Ch09/Example.cs", "a hint",
+    private static readonly Exercise TwoTests = new("ch09.example", 9, "Example", 3, "exercises/Ch09/Example.cs", ["a nudge", "a formula", "code"],
                                                     ["Ch09Tests.First", "Ch09Tests.Second"]);
 
     private static Dictionary<string, TestOutcome> Results(params (string Test, string Outcome)[] results) =>

@@ -11,7 +11,8 @@ public sealed record BuildResult(IReadOnlyList<BookPage> Pages, BuildErrors Erro
 
 /// <summary>
 /// Builds the site: reads book/NN-*.md, resolves listings from source regions, collects figures,
-/// typesets formulas with KaTeX, writes one HTML page per chapter plus index.html, book.css and
+/// typesets formulas with KaTeX, writes one HTML page per chapter (each with its own table of contents)
+/// plus index.html, the offline search (search-index.js, search.js), book.css, print.css and
 /// KaTeX's stylesheet and fonts. Every problem is collected; the caller fails if there are any.
 /// </summary>
 public sealed class BookBuilder(BookOptions options)
@@ -46,14 +47,18 @@ public sealed class BookBuilder(BookOptions options)
         figures.Complete();
         Typeset(parsed);
 
+        var search = new List<SearchEntry>();
         for (var i = 0; i < parsed.Count; i++)
         {
             var body = Render(parsed[i].Document);
+            var headings = PageContents.Headings(parsed[i].Document);
             var html = SiteLayout.Page(parsed[i].Page, body, i > 0 ? pages[i - 1] : null,
-                                       i + 1 < pages.Count ? pages[i + 1] : null, parsed[i].Math.Count > 0);
+                                       i + 1 < pages.Count ? pages[i + 1] : null, parsed[i].Math.Count > 0, headings);
             File.WriteAllText(Path.Combine(options.OutputDirectory, parsed[i].Page.OutputName), html);
+            search.AddRange(PageContents.SearchEntries(parsed[i].Page, parsed[i].Document));
         }
         File.WriteAllText(Path.Combine(options.OutputDirectory, "index.html"), SiteLayout.Index(pages));
+        File.WriteAllText(Path.Combine(options.OutputDirectory, "search-index.js"), PageContents.SearchIndexScript(search));
         CopyAssets(needKatex: parsed.Any(p => p.Math.Count > 0));
         return new BuildResult(pages, _errors);
     }
@@ -67,11 +72,10 @@ public sealed class BookBuilder(BookOptions options)
         }
         var pages = Directory.EnumerateFiles(bookDir, "*.md")
             .Where(f => BookPage.IsPageFile(Path.GetFileName(f)))
-            .Order(StringComparer.Ordinal)
             .Select(f => BookPage.Read(f, options.Root, _errors))
-            .OfType<BookPage>().ToList();
+            .OfType<BookPage>().OrderBy(p => p.Number).ToList();
         foreach (var clash in pages.GroupBy(p => p.Number).Where(g => g.Count() > 1))
-            _errors.Add($"book: chapter {clash.Key:00} has {clash.Count()} pages ({string.Join(", ", clash.Select(p => p.MarkdownName))}); each chapter is one Markdown file");
+            _errors.Add($"book: {(clash.First().IsAppendix ? $"appendix {clash.First().Appendix}" : $"chapter {clash.Key:00}")} has {clash.Count()} pages ({string.Join(", ", clash.Select(p => p.MarkdownName))}); each chapter is one Markdown file");
         return pages;
     }
 
@@ -188,7 +192,8 @@ public sealed class BookBuilder(BookOptions options)
 
     private void CopyAssets(bool needKatex)
     {
-        File.Copy(Path.Combine(options.ToolDirectory, "assets", "book.css"), Path.Combine(options.OutputDirectory, "book.css"), overwrite: true);
+        foreach (var asset in new[] { "book.css", "print.css", "search.js" })
+            File.Copy(Path.Combine(options.ToolDirectory, "assets", asset), Path.Combine(options.OutputDirectory, asset), overwrite: true);
         if (!needKatex) return;
         var katex = new MathRenderer(options.ToolDirectory).KatexDirectory;
         var target = Path.Combine(options.OutputDirectory, "katex");

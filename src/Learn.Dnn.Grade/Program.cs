@@ -27,6 +27,7 @@ internal static class Grader
           --details                         also list every exercise with its status
           --expect all-solved|none-solved   exit 1 unless every exercise is solved / none is (for CI)
           --repo DIR                        the repository (default: found from the current directory)
+          hint ID [N]                       hint N (1 nudge, 2 formula, 3 code; default 1) of exercise ID, e.g. hint ch01.step 2
           generate-stubs                    (maintainers) rewrite exercises/ChNN/*.cs from exercises/Solutions/ChNN/*.cs
         """;
 
@@ -43,6 +44,17 @@ internal static class Grader
 
         if (options.Remove("generate-stubs"))
             return GenerateStubs(exercisesDirectory);
+
+        if (options.Count > 0 && options[0] == "hint")
+        {
+            if (options.Count is < 2 or > 3 || (options.Count == 3 && !int.TryParse(options[2], out _)))
+                throw new ArgumentException($"grade: usage: hint ID [N]\n{Usage}");
+            var all = Metadata.Load(Path.Combine(exercisesDirectory, "exercises.json"));
+            var exercise = all.Exercises.FirstOrDefault(e => e.Id == options[1])
+                ?? throw new ArgumentException($"grade: no exercise '{options[1]}'; the ids are listed in exercises/exercises.json (e.g. {all.Exercises[0].Id}).");
+            Console.WriteLine(ReportCard.HintText(exercise, options.Count == 3 ? int.Parse(options[2]) : 1));
+            return 0;
+        }
 
         bool solutions = options.Remove("--solutions");
         bool details = options.Remove("--details");

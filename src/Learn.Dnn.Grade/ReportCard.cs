@@ -63,8 +63,20 @@ public static class ReportCard
         }
         var e = next.Exercise;
         console.MarkupLine($"[bold]Try next:[/] {Markup.Escape(e.Id)}: {Markup.Escape(e.Title)} ({e.Points} point{(e.Points == 1 ? "" : "s")}), in {Markup.Escape(e.File)}");
-        console.MarkupLine($"  Hint: {Markup.Escape(e.Hint)}");
+        console.MarkupLine($"  Hint ({Exercise.HintTiers[0]}): {Markup.Escape(e.Hint)}");
+        console.MarkupLine($"  Stuck? The next hints, one at a time: dotnet run --project src/Learn.Dnn.Grade -- hint {Markup.Escape(e.Id)} 2");
         console.MarkupLine($"  Run its tests: dotnet test exercises --filter Exercise={Markup.Escape(e.Id)}");
+    }
+
+    /// <summary>Hint <paramref name="tier"/> (1 = nudge, 2 = formula, 3 = code) of an exercise, and how to get the next.</summary>
+    public static string HintText(Exercise e, int tier)
+    {
+        if (tier < 1 || tier > e.Hints.Length)
+            throw new ArgumentException($"grade: {e.Id} has hints 1 to {e.Hints.Length} ({string.Join(", ", Exercise.HintTiers)}), not {tier}.");
+        var text = $"{e.Id}, hint {tier} of {e.Hints.Length} ({Exercise.HintTiers[tier - 1]}): {e.Hints[tier - 1]}";
+        return tier < e.Hints.Length
+            ? text + $"\nStill stuck? dotnet run --project src/Learn.Dnn.Grade -- hint {e.Id} {tier + 1}"
+            : text + "\nThat was the last hint; the chapter section and the reference solution come next (exercises/README.md).";
     }
 
     private static string StatusText(ExerciseStatus status) => status switch

@@ -33,6 +33,32 @@ public sealed class BrowserTests(RealBook book)
     }
 
     [SkippableFact]
+    public async Task Search_finds_a_section_offline_and_print_hides_the_navigation()
+    {
+        RequireChromium();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(new Uri(Path.Combine(book.Site, "01-perceptron.html")).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+
+        await page.FillAsync("#search-input", "log-sum-exp");
+        var hits = await page.EvalOnSelectorAllAsync<string[]>("#search-results a", "links => links.map(a => a.getAttribute('href'))");
+        Assert.True(hits.Any(h => h.StartsWith("04-softmax.html#", StringComparison.Ordinal)),
+            "searching 'log-sum-exp' from chapter 1 should find a section of chapter 4; found: " + string.Join(", ", hits));
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var hidden = await page.EvaluateAsync<string[]>(
+            "() => ['.site-header', '.page-toc', '.page-nav'].filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none')");
+        Assert.True(hidden.Length == 0, "in print, these should be hidden but are shown: " + string.Join(", ", hidden));
+        Assert.True(errors.Count == 0, "script errors: " + string.Join("; ", errors));
+    }
+
+    [SkippableFact]
     public async Task Every_page_of_a_book_with_math_listings_and_figures_renders_cleanly_in_chromium()
     {
         RequireChromium();

@@ -63,4 +63,51 @@ public sealed partial class RealBookTests(RealBook book)
         Assert.True(pagesWithoutProgram.Count == 0,
             "book pages whose chapter program chapters/NN-* does not exist: " + string.Join(", ", pagesWithoutProgram));
     }
+
+    [Fact]
+    public void Every_page_has_its_own_table_of_contents_linking_to_its_headings()
+    {
+        foreach (var page in book.Result.Pages)
+        {
+            var html = File.ReadAllText(Path.Combine(book.Site, page.OutputName));
+            var toc = Regex.Match(html, "<nav class=\"page-toc\".*?</nav>", RegexOptions.Singleline);
+            Assert.True(toc.Success, $"{page.OutputName} has no page table of contents (<nav class=\"page-toc\">).");
+            foreach (Match link in Regex.Matches(toc.Value, "href=\"#([^\"]+)\""))
+                Assert.True(html.Contains($"id=\"{link.Groups[1].Value}\"", StringComparison.Ordinal),
+                    $"{page.OutputName}: the table of contents links to #{link.Groups[1].Value}, which no heading has.");
+        }
+    }
+
+    [Fact]
+    public void The_search_index_covers_every_page_and_every_page_loads_search_and_print_styles()
+    {
+        var script = File.ReadAllText(Path.Combine(book.Site, "search-index.js"));
+        Assert.StartsWith("// Built by src/Learn.Dnn.Book", script);
+        Assert.True(File.Exists(Path.Combine(book.Site, "search.js")), "search.js is not in the site.");
+        Assert.True(File.Exists(Path.Combine(book.Site, "print.css")), "print.css is not in the site.");
+        foreach (var page in book.Result.Pages)
+        {
+            Assert.Contains($"\"u\":\"{page.OutputName}", script);
+            var html = File.ReadAllText(Path.Combine(book.Site, page.OutputName));
+            Assert.Contains("<script src=\"search-index.js\" defer></script>", html);
+            Assert.Contains("<link rel=\"stylesheet\" href=\"print.css\" media=\"print\">", html);
+            Assert.DoesNotContain("https://cdn", html);
+        }
+    }
+
+    [Fact]
+    public void Appendices_come_after_the_chapters_and_chapters_link_to_the_glossary()
+    {
+        var pages = book.Result.Pages;
+        var firstAppendix = pages.ToList().FindIndex(p => p.IsAppendix);
+        Assert.True(firstAppendix > 0, "the book has no appendix page (book/a-*.md).");
+        Assert.All(pages.Skip(firstAppendix), p => Assert.True(p.IsAppendix, $"{p.MarkdownName} comes after an appendix."));
+        var glossary = pages.Single(p => p.Slug == "keras-glossary");
+        foreach (var chapter in pages.Where(p => !p.IsAppendix && p.Number is >= 1 and <= 4))
+            Assert.True(chapter.Markdown.Contains(glossary.MarkdownName, StringComparison.Ordinal),
+                $"{chapter.MarkdownName} mentions Keras but does not link to the glossary ({glossary.MarkdownName}).");
+        foreach (var chapter in pages.Where(p => !p.IsAppendix && p.Number >= 1))
+            Assert.True(chapter.Markdown.Contains("\n## Further reading\n", StringComparison.Ordinal),
+                $"{chapter.MarkdownName} has no '## Further reading' section.");
+    }
 }

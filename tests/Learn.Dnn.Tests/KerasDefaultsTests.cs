@@ -30,6 +30,15 @@ public sealed class KerasDefaultsTests
     }
 
     [Fact]
+    public void Binary_accuracy_counts_p_above_one_half_as_class_one_and_one_half_itself_as_class_zero()
+    {
+        // Keras' binary_accuracy: y_pred > threshold (0.5), strictly.
+        var yTrue = Tensor.FromArray([0f, 1f, 1f, 0f], new Shape(4, 1));
+        var yPred = Tensor.FromArray([0.5f, 0.5f, 0.5001f, 0.4999f], new Shape(4, 1));
+        Assert.Equal(0.75f, Learn.Dnn.Metrics.Accuracy.Compute(yTrue, yPred));
+    }
+
+    [Fact]
     public void Leaky_relu_layer_alpha_is_0_3_activation_string_0_2_and_epsilon_is_1e_minus_7()
     {
         Assert.Equal(0.3f, new LeakyRelu().Alpha);                              // keras.layers.LeakyReLU

@@ -8,7 +8,9 @@ public static class XorNetwork
     /// (step(z) = 1 if z ≥ 0, else 0) so that y = x₁ XOR x₂ for x ∈ {0, 1}²:
     /// hⱼ = step(Σᵢ Hidden[j, i]·xᵢ + HiddenBias[j]) for j = 0, 1 (Hidden: [2, 2], HiddenBias: [2]),
     /// y = step(Σⱼ Output[j]·hⱼ + OutputBias) (Output: [2]).
-    /// <para>Hint: XOR = OR and not AND. Let one hidden unit compute OR, the other AND, and the output unit compute h₀ − h₁ &gt; 0.</para>
+    /// <para>Hint 1 (nudge): XOR is true when at least one input is on, but not both: two facts, one hidden unit for each.</para>
+    /// <para>Hint 2 (formula): XOR = OR and not AND: h₀ = step(x₁ + x₂ − 0.5) is OR, h₁ = step(x₁ + x₂ − 1.5) is AND, and y = step(h₀ − h₁ − 0.5); the −0.5 matters because step(0) = 1.</para>
+    /// <para>Hint 3 (code): Hidden = { { 1, 1 }, { 1, 1 } }, HiddenBias = { −0.5, −1.5 }, Output = { 1, −1 }, OutputBias = −0.5.</para>
     /// </summary>
     public static (double[,] Hidden, double[] HiddenBias, double[] Output, double OutputBias) Weights()
     {

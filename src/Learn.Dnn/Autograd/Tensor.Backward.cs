@@ -34,8 +34,9 @@ public sealed partial class Tensor
     /// Records that this tensor was computed by <paramref name="operation"/> from <paramref name="inputs"/>,
     /// with <paramref name="backwardFunction"/> mapping ∂L/∂this to the inputs' gradients.
     /// Nothing is recorded when no input requires a gradient, or inside <see cref="NoGrad"/>.
+    /// Every operation of the engine ends with this call, and so can one of yours (chapter 2's exercises do).
     /// </summary>
-    internal Tensor WithGradient(string operation, Tensor[] inputs, Action<Tensor> backwardFunction)
+    public Tensor WithGradient(string operation, Tensor[] inputs, Action<Tensor> backwardFunction)
     {
         if (noGradDepth > 0 || !inputs.Any(input => input.RequiresGrad)) return this;
         RequiresGrad = true;
@@ -48,7 +49,7 @@ public sealed partial class Tensor
 
     #region accumulate
     /// <summary>Grad += <paramref name="gradient"/>: a tensor used twice receives the sum of both uses' gradients.</summary>
-    internal void AccumulateGrad(Tensor gradient)
+    public void AccumulateGrad(Tensor gradient)
     {
         if (!RequiresGrad) return;
         if (gradient.Shape != Shape)

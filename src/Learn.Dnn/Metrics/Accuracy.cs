@@ -10,7 +10,7 @@ public static class Accuracy
     /// <summary>
     /// Accuracy of predictions against targets. Either may be integer labels [n] or rows [n, k]
     /// (one-hot / probabilities: the class is the arg-max). A single column [n, 1] of probabilities
-    /// is a binary prediction, thresholded at 0.5, as Keras' binary accuracy does.
+    /// is a binary prediction: class 1 when p &gt; 0.5, as Keras' <c>binary_accuracy</c> does (<c>y_pred &gt; threshold</c>).
     /// </summary>
     public static float Compute(Tensor yTrue, Tensor yPred)
     {
@@ -23,8 +23,9 @@ public static class Accuracy
             if (truth[i] == predicted[i]) correct++;
         return truth.Length == 0 ? 0f : (float)correct / truth.Length;
     }
-    #endregion
 
+    /// <summary>A column [n, 1] → class 1 where p &gt; 0.5 (strictly, as Keras: p = 0.5 is class 0); other shapes → null.</summary>
     private static int[]? Binary(Tensor y) =>
-        y.Rank == 2 && y.Shape[1] == 1 ? y.ToArray().Select(p => p >= 0.5f ? 1 : 0).ToArray() : null;
+        y.Rank == 2 && y.Shape[1] == 1 ? y.ToArray().Select(p => p > 0.5f ? 1 : 0).ToArray() : null;
+    #endregion
 }

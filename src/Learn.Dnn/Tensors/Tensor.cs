@@ -44,6 +44,7 @@ public sealed partial class Tensor
         return new Tensor(shape, backend.Upload(values));
     }
 
+    #region matrix
     /// <summary>A matrix from a C# 2-D array: <c>Tensor.FromArray(new float[,] { { 0, 1 }, { 1, 0 } })</c>.</summary>
     public static Tensor FromArray(float[,] values, IDevice? device = null)
     {
@@ -54,6 +55,7 @@ public sealed partial class Tensor
                 flat[r * cols + c] = values[r, c];
         return FromArray(flat, new Shape(rows, cols), device);
     }
+    #endregion
 
     /// <summary>A vector.</summary>
     public static Tensor Vector(params float[] values) => FromArray(values, new Shape(values.Length));
@@ -125,6 +127,7 @@ public sealed partial class Tensor
         return ToArray()[0];
     }
 
+    #region flat-index
     /// <summary>The element at a full index, e.g. <c>t[1, 2]</c> (copies the tensor to the host: for inspection, not loops).</summary>
     [System.Runtime.CompilerServices.IndexerName("At")]
     public float this[params int[] index] => ToArray()[FlatIndex(index)];
@@ -142,6 +145,7 @@ public sealed partial class Tensor
         }
         return flat;
     }
+    #endregion
     #endregion
 
     /// <summary>This tensor on <paramref name="device"/> (itself if it is already there). The copy is a leaf: no gradient flows back.</summary>
