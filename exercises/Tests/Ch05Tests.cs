@@ -161,7 +161,7 @@ public class Ch05Tests
             int expectedCount = (n + b - 1) / b;
             Expect.True(batches is not null && batches.Count == expectedCount,
                 $"{input} should give ⌈n/B⌉ = {expectedCount} batches, got {batches?.Count}.", "keep the last, short batch: Keras does not drop it.");
-            for (int k = 0; k < batches.Count; k++)
+            for (int k = 0; k < batches!.Count; k++)
             {
                 int size = k < batches.Count - 1 || n % b == 0 ? b : n % b;
                 Expect.True(batches[k].Length == size, $"{input}: batch {k} should have {size} samples, got {batches[k].Length}.",
@@ -205,7 +205,7 @@ public class Ch05Tests
         var (x, y) = Linear(10, 3);
         Layer[] layers = [new Dense(3, "tanh", seed: 1), new Dense(1, seed: 2)];
         var frozen = new SGD(learningRate: 0f);
-        var losses = TrainingLoop.Train(layers, new MeanSquaredError(), frozen, x, y, epochs: 2, batchSize: 4, seed: 5);
+        var losses = TrainingLoop.Train(x, y, layers, new MeanSquaredError(), frozen, epochs: 2, batchSize: 4, seed: 5);
         Expect.True(losses is not null && losses.Count == 2, $"Train(epochs: 2) should return 2 epoch losses, got {losses?.Count}.", "one entry per epoch: the epoch's mean loss.");
         Expect.True(frozen.Iterations == 6, $"Train(n = 10, batchSize: 4, epochs: 2) should take 3 optimizer steps per epoch (batches of 4, 4, 2), 6 in all; the optimizer took {frozen.Iterations}.",
             "one optimizer.Apply per batch, and keep the last, short batch.");
@@ -217,13 +217,13 @@ public class Ch05Tests
             whole = new MeanSquaredError().Call(y, prediction).Item();
         }
         for (int e = 0; e < 2; e++)
-            Expect.Near(losses[e], whole, $"With η = 0, epoch {e + 1}'s loss", 
+            Expect.Near(losses![e], whole, $"With η = 0, epoch {e + 1}'s loss", 
                 "weight each batch's loss by its size: Σ (loss · batch size) / n. A plain mean of the batch losses over-counts the short last batch.", 1e-5, 1e-7);
 
         // It learns, and it reshuffles: a different seed visits the batches in a different order.
         var (xs, ys) = Linear(64, 11);
         List<double> Fit(ulong seed) =>
-            TrainingLoop.Train([new Dense(1, seed: 3)], new MeanSquaredError(), new SGD(learningRate: 0.1f), xs, ys, epochs: 40, batchSize: 8, seed: seed);
+            TrainingLoop.Train(xs, ys, [new Dense(1, seed: 3)], new MeanSquaredError(), new SGD(learningRate: 0.1f), epochs: 40, batchSize: 8, seed: seed);
         var a = Fit(1);
         var b = Fit(2);
         Expect.True(a.Count == 40 && a[^1] < 1e-3 && a[^1] < a[0],

@@ -8,7 +8,7 @@ namespace Learn.Dnn.Exercises.Ch05;
 public static class TrainingLoop
 {
     /// <summary>
-    /// Exercise ch05.training-loop — train <paramref name="layers"/> (applied in order, ŷ = layerₖ(… layer₁(x)))
+    /// Exercise ch05.training-loop — train <paramref name="layers"/> on x and y (applied in order, ŷ = layerₖ(… layer₁(x)))
     /// for <paramref name="epochs"/> epochs and return the epoch losses, one per epoch. Each epoch: draw a new order
     /// of the n samples (x: [n, …], y: [n, …]) with <c>rng.Permutation(n)</c> from one <c>new Rng(seed)</c> made
     /// before the first epoch; for each batch of <paramref name="batchSize"/> rows of that order (the last batch
@@ -21,7 +21,7 @@ public static class TrainingLoop
     /// <para>Hint 2 (formula): per batch B: L_B = loss(y_B, f(x_B)); w ← optimizer(w, ∂L_B/∂w); epoch loss = Σ_B |B|·L_B / n.</para>
     /// <para>Hint 3 (code): var rng = new Rng(seed); for each epoch: var order = rng.Permutation(n); for (int start = 0; start &lt; n; start += batchSize) { var batch = order[start..Math.Min(n, start + batchSize)]; var l = loss.Call(y.Rows(batch), Forward(x.Rows(batch))); foreach (var w in weights) w.ZeroGrad(); l.Backward(); optimizer.Apply(weights); sum += l.Item() * batch.Length; } losses.Add(sum / n);</para>
     /// </summary>
-    public static List<double> Train(IReadOnlyList<Layer> layers, Loss loss, Optimizer optimizer, Tensor x, Tensor y,
+    public static List<double> Train(Tensor x, Tensor y, IReadOnlyList<Layer> layers, Loss loss, Optimizer optimizer,
                                      int epochs, int batchSize, ulong seed)
     {
         // BEGIN SOLUTION ch05.training-loop
