@@ -48,6 +48,15 @@ public interface IDevice
     /// <summary>y += α·x (gradient accumulation and the plain gradient-descent step).</summary>
     void Axpy(float alpha, Storage x, Storage y);
 
+    // ---- optimizers --------------------------------------------------------------------------
+
+    /// <summary>
+    /// One optimizer step, fused: for every i, the rule's step on weight[i], gradient[i] and
+    /// slots[k][i] (all the weight's length), with the hyper-parameters <paramref name="hyper"/>
+    /// in the rule's order. The weight and the slots are updated in place; the gradient is read only.
+    /// </summary>
+    void Update(UpdateRule rule, Storage weight, Storage gradient, ReadOnlySpan<Storage> slots, ReadOnlySpan<float> hyper);
+
     // ---- elementwise -------------------------------------------------------------------------
 
     /// <summary>y[i] = f(x[i]; p) for the function <paramref name="f"/>, whose parameter p

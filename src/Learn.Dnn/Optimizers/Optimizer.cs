@@ -1,3 +1,5 @@
+using Learn.Dnn.Optimizers.Schedules;
+
 namespace Learn.Dnn.Optimizers;
 
 /// <summary>
@@ -22,7 +24,9 @@ namespace Learn.Dnn.Optimizers;
 /// <item>The step number t of Keras' formulas is <see cref="Iterations"/> + 1 inside <see cref="Update"/>;
 /// <see cref="Apply"/> increments <see cref="Iterations"/> after all weights are updated.</item>
 /// <item>Order within a step, as Keras' base optimizer: clip the gradients (clipnorm, clipvalue or
-/// global_clipnorm), then decoupled weight decay (w −= w·wd·lr), then <see cref="Update"/>. Clipping,
+/// global_clipnorm), then decoupled weight decay (w −= w·wd·lr), then <see cref="PrepareStep"/> once
+/// (a state shared by all weights, like Nadam's product of momentum factors), then <see cref="Update"/>
+/// for each weight. Clipping,
 /// weight decay and learning-rate schedules belong in <see cref="Apply"/> and
 /// <see cref="CurrentLearningRate"/>, here, once for all optimizers; a rule never reimplements them.</item>
 /// <item>A weight without a gradient (not used by this loss) is skipped, as Keras does.</item>
@@ -32,19 +36,74 @@ namespace Learn.Dnn.Optimizers;
 public abstract class Optimizer
 {
     private readonly List<Tensor> variables = [];
+    private LearningRateSchedule learningRate;
+    private float? clipNorm, clipValue, globalClipNorm;
 
-    protected Optimizer(float learningRate)
+    /// <param name="learningRate">η: a number, or a <see cref="LearningRateSchedule"/> evaluated at every step</param>
+    protected Optimizer(LearningRateSchedule learningRate)
     {
-        if (!(learningRate >= 0f) || float.IsInfinity(learningRate))
-            throw new ArgumentOutOfRangeException(nameof(learningRate), $"{GetType().Name}: learning rate must be a finite number ≥ 0, got {learningRate}.");
-        LearningRate = learningRate;
+        ArgumentNullException.ThrowIfNull(learningRate);
+        this.learningRate = learningRate;
     }
 
     /// <summary>Keras' name: "sgd", "adam"...</summary>
     public abstract string Name { get; }
 
-    /// <summary>η, the step size. Callbacks (ReduceLROnPlateau, LearningRateScheduler) may change it between steps.</summary>
-    public float LearningRate { get; set; }
+    /// <summary>ε, added to a denominator so that it is never 0: Keras' backend epsilon 1e-7 unless set.</summary>
+    public const float DefaultEpsilon = 1e-7f;
+
+    #region learning-rate
+    /// <summary>
+    /// η of the next step. With a number, callbacks (ReduceLROnPlateau, LearningRateScheduler) may
+    /// change it between steps; with a schedule it is the schedule's value at <see cref="Iterations"/>
+    /// and cannot be set, as in Keras.
+    /// </summary>
+    public float LearningRate
+    {
+        get => learningRate[Iterations];
+        set
+        {
+            if (learningRate is not LearningRateSchedule.Constant)
+                throw new InvalidOperationException($"{GetType().Name}: the learning rate is the schedule {learningRate.GetType().Name}, so it cannot be set; create the optimizer with a number to set it.");
+            learningRate = value;
+        }
+    }
+
+    /// <summary>The schedule behind <see cref="LearningRate"/> (a constant one for a plain number).</summary>
+    public LearningRateSchedule Schedule => learningRate;
+
+    /// <summary>The learning rate of the step about to be taken: the schedule at <see cref="Iterations"/>.</summary>
+    protected virtual float CurrentLearningRate => learningRate[Iterations];
+    #endregion
+
+    #region options
+    /// <summary>Keras' <c>clipnorm</c>: each gradient g is rescaled to g·c/max(‖g‖, c), so its norm is at most c.</summary>
+    public float? ClipNorm { get => clipNorm; init => clipNorm = OnlyClipping(nameof(ClipNorm), value); }
+
+    /// <summary>Keras' <c>clipvalue</c>: each element of each gradient is clipped to [−v, v].</summary>
+    public float? ClipValue { get => clipValue; init => clipValue = OnlyClipping(nameof(ClipValue), value); }
+
+    /// <summary>
+    /// Keras' <c>global_clipnorm</c>: all gradients are rescaled together by c/max(‖G‖, c), where ‖G‖ is the
+    /// norm of all of them as one vector (NaN when ‖G‖ is not finite, so a bad step is visible).
+    /// </summary>
+    public float? GlobalClipNorm { get => globalClipNorm; init => globalClipNorm = OnlyClipping(nameof(GlobalClipNorm), value); }
+
+    /// <summary>Keras' <c>weight_decay</c>, decoupled (Loshchilov &amp; Hutter): w −= w·wd·η before each update.</summary>
+    public float? WeightDecay { get; init; }
+
+    /// <summary>Keras allows one kind of clipping: a second one is an error, at construction.</summary>
+    private float? OnlyClipping(string name, float? value)
+    {
+        var set = new[] { (nameof(ClipNorm), clipNorm), (nameof(ClipValue), clipValue), (nameof(GlobalClipNorm), globalClipNorm) }
+            .Where(c => c.Item2 is not null && c.Item1 != name).Select(c => $"{c.Item1} = {c.Item2}").ToList();
+        if (value is not null && set.Count > 0)
+            throw new ArgumentException($"{GetType().Name}: set only one of ClipNorm, ClipValue and GlobalClipNorm (Keras' clipnorm, clipvalue, global_clipnorm); got {set[0]} and {name} = {value}.", name);
+        if (value is not null && !(value > 0f))
+            throw new ArgumentOutOfRangeException(name, $"{GetType().Name}: {name} must be > 0, got {value}.");
+        return value;
+    }
+    #endregion
 
     /// <summary>How many steps <see cref="Apply"/> has taken (Keras' <c>optimizer.iterations</c>).</summary>
     public long Iterations { get; private set; }
@@ -54,9 +113,6 @@ public abstract class Optimizer
 
     /// <summary>The slot tensors created by <see cref="AddSlot"/>, in creation order (a summary counts them).</summary>
     public IReadOnlyList<Tensor> Variables => variables;
-
-    /// <summary>The learning rate of the step about to be taken (a schedule will make it depend on <see cref="Iterations"/>).</summary>
-    protected virtual float CurrentLearningRate => LearningRate;
 
     #region apply
     /// <summary>
@@ -74,21 +130,64 @@ public abstract class Optimizer
         float learningRate = CurrentLearningRate;
         using (Tensor.NoGrad())
         {
+            var indices = new List<int>();
+            var gradients = new List<Tensor>();
             for (int i = 0; i < weights.Count; i++)
             {
-                var gradient = weights[i].Grad;
-                if (gradient is null) continue;
-                Update(i, weights[i], gradient, learningRate);
+                if (weights[i].Grad is not { } gradient) continue;   // not used by this loss: skipped, as in Keras
+                indices.Add(i);
+                gradients.Add(gradient);
             }
+            Clip(gradients);
+            if (WeightDecay is float decay && decay != 0f)
+                foreach (int i in indices)
+                    weights[i].Device.Axpy(-decay * learningRate, weights[i].Storage, weights[i].Storage);   // w −= w·wd·η
+            PrepareStep(learningRate);
+            for (int k = 0; k < indices.Count; k++)
+                Update(indices[k], weights[indices[k]], gradients[k], learningRate);
         }
         Iterations++;
     }
+
+    /// <summary>Replaces each gradient by its clipped copy (the weights' own gradients are not changed).</summary>
+    private void Clip(List<Tensor> gradients)
+    {
+        if (ClipNorm is float c)
+        {
+            for (int k = 0; k < gradients.Count; k++)
+            {
+                var g = gradients[k];
+                float norm = MathF.Sqrt(SumOfSquares(g));                 // ‖g‖ (NaN stays NaN)
+                gradients[k] = g * c / MathF.Max(norm, c);                // g·c/max(‖g‖, c): unchanged when ‖g‖ ≤ c
+            }
+        }
+        else if (GlobalClipNorm is float global)
+        {
+            float sum = 0f;
+            foreach (var g in gradients) sum += SumOfSquares(g);
+            float norm = MathF.Sqrt(sum);                                 // ‖G‖ over every gradient as one vector
+            float scale = global * MathF.Min(1f / norm, 1f / global) + (norm - norm);   // c/max(‖G‖, c); + (n − n) makes it NaN for n = ∞
+            for (int k = 0; k < gradients.Count; k++) gradients[k] = gradients[k] * scale;
+        }
+        else if (ClipValue is float v)
+        {
+            for (int k = 0; k < gradients.Count; k++) gradients[k] = gradients[k].Clip(-v, v);
+        }
+    }
+
+    private static float SumOfSquares(Tensor g) => g.Square().Sum().Item();
     #endregion
 
     /// <summary>Creates the slots for <paramref name="weights"/> (none for plain SGD).</summary>
     protected virtual void Build(IReadOnlyList<Tensor> weights) { }
 
-    /// <summary>A zero-filled slot shaped like <paramref name="weight"/>, on its device (a momentum, Adam's m or v).</summary>
+    /// <summary>
+    /// Runs once per step, after clipping and weight decay and before the first <see cref="Update"/>,
+    /// for state shared by all weights (Keras' <c>_backend_update_step</c>); nothing by default.
+    /// </summary>
+    protected virtual void PrepareStep(float learningRate) { }
+
+    /// <summary>A slot shaped like <paramref name="weight"/> and filled with <paramref name="initialValue"/>, on its device (a momentum, Adam's m or v).</summary>
     protected Tensor AddSlot(Tensor weight, float initialValue = 0f)
     {
         var slot = initialValue == 0f ? weight.ZerosLike() : Tensor.Full(weight.Shape, initialValue, weight.Device);
@@ -96,13 +195,26 @@ public abstract class Optimizer
         return slot;
     }
 
+    /// <summary>One slot per weight, for every weight (<see cref="AddSlot"/>), in the weights' order.</summary>
+    protected Tensor[] AddSlots(IReadOnlyList<Tensor> weights, float initialValue = 0f) =>
+        weights.Select(w => AddSlot(w, initialValue)).ToArray();
+
     /// <summary>The update rule for weight number <paramref name="index"/>, in place.</summary>
     protected abstract void Update(int index, Tensor weight, Tensor gradient, float learningRate);
+
+    /// <summary>Keras' step number t = <see cref="Iterations"/> + 1, for bias corrections.</summary>
+    protected long LocalStep => Iterations + 1;
 
     #region registry
     private static readonly Dictionary<string, Func<Optimizer>> registry = new(StringComparer.OrdinalIgnoreCase)
     {
         ["sgd"] = () => new SGD(),
+        ["rmsprop"] = () => new RMSprop(),
+        ["adagrad"] = () => new Adagrad(),
+        ["adadelta"] = () => new Adadelta(),
+        ["adam"] = () => new Adam(),
+        ["adamw"] = () => new AdamW(),
+        ["nadam"] = () => new Nadam(),
     };
 
     /// <summary>The optimizer Keras calls <paramref name="name"/>, with Keras' defaults: <c>Optimizer.Get("sgd")</c>.</summary>
@@ -117,7 +229,7 @@ public abstract class Optimizer
         }
     }
 
-    /// <summary>Adds <paramref name="name"/> to the table <see cref="Get"/> reads (an optimizer's own file registers it).</summary>
+    /// <summary>Adds <paramref name="name"/> to the table <see cref="Get"/> reads.</summary>
     public static void Register(string name, Func<Optimizer> create)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -129,5 +241,5 @@ public abstract class Optimizer
     public static implicit operator Optimizer(string name) => Get(name);
     #endregion
 
-    public override string ToString() => $"{Name} (learning rate {LearningRate})";
+    public override string ToString() => $"{Name} (learning rate {learningRate})";
 }

@@ -1,16 +1,87 @@
+using Learn.Dnn.Devices;
+using Learn.Dnn.Optimizers.Schedules;
+
 namespace Learn.Dnn.Optimizers;
 
 /// <summary>
-/// Stochastic gradient descent, the plain rule: w ← w − η·g, with Keras' default η = 0.01.
-/// Each call of <see cref="Optimizer.Apply"/> is one step on one mini-batch's gradient.
+/// Stochastic gradient descent (Keras' SGD: η = 0.01, momentum μ = 0, nesterov false).
+/// Each call of <see cref="Optimizer.Apply"/> is one step on one mini-batch's gradient g:
+/// <list type="bullet">
+/// <item>plain: w ← w − η·g;</item>
+/// <item>momentum: m ← μ·m − η·g, w ← w + m (m, the velocity, is a decaying sum of past steps);</item>
+/// <item>Nesterov: m as above, then w ← w + μ·m − η·g, the step taken from the look-ahead point w + μ·m.</item>
+/// </list>
 /// </summary>
 [Chapter(5)]
-public sealed class SGD(float learningRate = 0.01f) : Optimizer(learningRate)
+public sealed class SGD : Optimizer
 {
+    private Tensor[] momentums = [];
+
+    public SGD(LearningRateSchedule? learningRate = null, float momentum = 0f, bool nesterov = false)
+        : base(learningRate ?? 0.01f)
+    {
+        if (!(momentum >= 0f && momentum <= 1f))
+            throw new ArgumentOutOfRangeException(nameof(momentum), $"SGD: momentum must be in [0, 1], got {momentum}.");
+        (Momentum, Nesterov) = (momentum, nesterov);
+    }
+
     public override string Name => "sgd";
 
+    /// <summary>μ, the fraction of the last step kept in the next (0: no momentum slot).</summary>
+    public float Momentum { get; }
+
+    public bool Nesterov { get; }
+
+    #region rules
+    /// <summary>w ← w − g·η. Hyper-parameters: [lr].</summary>
+    public static readonly UpdateRule Plain = new("sgd", [], ["lr"],
+        static (ref float w, float g, ref float _, ref float _, ref float _, ReadOnlySpan<float> h) =>
+        {
+            float lr = h[0];
+            w -= g * lr;
+        },
+        "w -= g * lr;");
+
+    /// <summary>m ← m·μ − g·η; w ← w + m. Hyper-parameters: [lr, momentum].</summary>
+    public static readonly UpdateRule WithMomentum = new("sgd_momentum", ["m"], ["lr", "momentum"],
+        static (ref float w, float g, ref float m, ref float _, ref float _, ReadOnlySpan<float> h) =>
+        {
+            float lr = h[0], momentum = h[1];
+            m = m * momentum - g * lr;   // the velocity: a decaying sum of the past steps −η·g
+            w += m;
+        },
+        """
+        m = m * momentum - g * lr;
+        w += m;
+        """);
+
+    /// <summary>m ← m·μ − g·η; w ← w + m·μ − g·η (Nesterov's look-ahead). Hyper-parameters: [lr, momentum].</summary>
+    public static readonly UpdateRule WithNesterov = new("sgd_nesterov", ["m"], ["lr", "momentum"],
+        static (ref float w, float g, ref float m, ref float _, ref float _, ReadOnlySpan<float> h) =>
+        {
+            float lr = h[0], momentum = h[1];
+            m = m * momentum - g * lr;
+            w += m * momentum - g * lr;   // the next velocity, as if taken from w + μ·m
+        },
+        """
+        m = m * momentum - g * lr;
+        w += m * momentum - g * lr;
+        """);
+    #endregion
+
+    protected override void Build(IReadOnlyList<Tensor> weights)
+    {
+        if (Momentum != 0f) momentums = AddSlots(weights);
+    }
+
     #region update
-    protected override void Update(int index, Tensor weight, Tensor gradient, float learningRate) =>
-        weight.Device.Axpy(-learningRate, gradient.Storage, weight.Storage);   // w += (−η)·g, one fused pass
+    protected override void Update(int index, Tensor weight, Tensor gradient, float learningRate)
+    {
+        if (Momentum == 0f)
+            weight.Device.Update(Plain, weight.Storage, gradient.Storage, [], [learningRate]);
+        else
+            weight.Device.Update(Nesterov ? WithNesterov : WithMomentum, weight.Storage, gradient.Storage,
+                                 [momentums[index].Storage], [learningRate, Momentum]);
+    }
     #endregion
 }

@@ -1,0 +1,42 @@
+namespace Learn.Dnn.Optimizers.Schedules;
+
+/// <summary>
+/// A learning rate that depends on the step: η(step), with step = the optimizer's
+/// <see cref="Optimizer.Iterations"/> before the step is taken (0 for the first step), as in Keras'
+/// <c>keras.optimizers.schedules</c>. Every optimizer's <c>learningRate</c> argument is a schedule;
+/// a plain number converts to the constant schedule, so <c>new Adam(0.01f)</c> and
+/// <c>new Adam(new CosineDecay(0.01f, 1000))</c> both read as Keras does.
+/// </summary>
+[Chapter(5)]
+public abstract class LearningRateSchedule
+{
+    /// <summary>η at optimizer step <paramref name="step"/> (counted from 0).</summary>
+    public abstract float this[long step] { get; }
+
+    /// <summary>A number is the schedule that always gives it.</summary>
+    public static implicit operator LearningRateSchedule(float learningRate) => new Constant(learningRate);
+
+    /// <summary>The constant schedule η(step) = η, behind every plain-number learning rate.</summary>
+    internal sealed class Constant : LearningRateSchedule
+    {
+        public Constant(float value)
+        {
+            if (!(value >= 0f) || float.IsInfinity(value))
+                throw new ArgumentOutOfRangeException("learningRate", $"Optimizer: learning rate must be a finite number ≥ 0, got {value}.");
+            Value = value;
+        }
+
+        public float Value { get; }
+
+        public override float this[long step] => Value;
+
+        public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a positive finite number (decay_steps and the like).</summary>
+    private protected static void RequirePositive(string schedule, string name, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+            throw new ArgumentOutOfRangeException(name, $"{schedule}: {name} must be > 0, got {value}.");
+    }
+}
