@@ -101,9 +101,17 @@ public static class Chapter05
                 double f = surface.F(x, y);
                 run.Say(string.Create(CultureInfo.InvariantCulture, $"{surface.Name,-10} {label,-13} ends at ({x,8:0.000}, {y,8:0.000}), f = {f:0.0000}"));
                 run.Report($"{surface.Name} {label} final f", double.IsFinite(f) ? f : double.MaxValue);
+                if (surface == Saddle)
+                {
+                    int escape = path.FindIndex(p => Math.Abs(p.Y) > 0.5);   // the first step half-way to a minimum
+                    run.Say($"{"",-10} {label,-13} leaves the ridge (|y| > 0.5) after {(escape < 0 ? "more than " + steps : escape.ToString(CultureInfo.InvariantCulture))} steps");
+                    run.Report($"saddle {label} steps to escape", escape < 0 ? steps + 1 : escape);
+                }
                 var clipped = path.Where(p => Math.Abs(p.X) < 10 && Math.Abs(p.Y) < 10).ToList();
-                plot.Line(clipped.Select(p => p.X).ToArray(), clipped.Select(p => p.Y).ToArray(), label);
+                var line = plot.Line(clipped.Select(p => p.X).ToArray(), clipped.Select(p => p.Y).ToArray(), label);
+                if (Math.Abs(x) < 10 && Math.Abs(y) < 10) plot.Add.Marker(x, y, ScottPlot.MarkerShape.FilledCircle, size: 9, color: line.Color);   // where it ended
             }
+            plot.Add.Marker(surface.Start.X, surface.Start.Y, ScottPlot.MarkerShape.OpenSquare, size: 11, color: ScottPlot.Colors.White);
             plot.Axes.SetLimits(surface.XRange.Min, surface.XRange.Max, surface.YRange.Min, surface.YRange.Max);
             run.SaveFigure($"paths-{surface.Name.ToLowerInvariant()}", plot, width: 760, height: 620);
         }
@@ -150,8 +158,8 @@ public static class Chapter05
     private static void BatchSizes(ChapterRun run)
     {
         var (train, _) = Mnist.Load(subset: true);                          // the embedded 1,000 training digits
-        var (x, y) = train.ToTensors(flatten: true);                        // x: [n, 784] in [0, 1], y: [n]
-        int epochs = run.Choose(quick: 5, full: 20);
+        var (x, y) = train.Take(run.Choose(quick: 250, full: 1000)).ToTensors(flatten: true);   // x: [n, 784] in [0, 1], y: [n]
+        int epochs = run.Choose(quick: 4, full: 20);
         int n = x.Shape[0];
         var curves = new List<(string Label, IReadOnlyList<double> Loss, IReadOnlyList<double> Seconds)>();
         foreach (int batchSize in new[] { 1, 32, n })
@@ -169,7 +177,12 @@ public static class Chapter05
             run.Report($"batch {(batchSize == n ? "full" : batchSize.ToString(CultureInfo.InvariantCulture))} final loss", history["loss"][^1]);
         }
 
-        var figure = new Figure("SGD (η = 0.01) on 1,000 MNIST digits: the loss by epoch and by wall time", rows: 1, columns: 2) { Width = 1100, Height = 460 };
+        var figure = new Figure($"SGD (η = 0.01) on {n:N0} MNIST digits: the loss by epoch and by wall time", rows: 1, columns: 2) { Width = 1100, Height = 460 };
+        foreach (var plot in figure.Panels)
+        {
+            plot.YLabel("training loss");
+            plot.LogScaleY();
+        }
         foreach (var (label, loss, seconds) in curves)
         {
             figure[0].LearningCurve(loss, label);
@@ -177,11 +190,6 @@ public static class Chapter05
         }
         figure[0].XLabel("epoch");
         figure[1].XLabel("seconds");
-        foreach (var plot in figure.Panels)
-        {
-            plot.YLabel("training loss");
-            plot.LogScaleY();
-        }
         run.SaveFigure("batch-size", figure);
     }
 
@@ -202,6 +210,8 @@ public static class Chapter05
             ("Adam", () => new Adam()),
         ];
         var figure = new Figure($"MNIST MLP 784-300-100-10: {epochs} epochs per optimizer", rows: 1, columns: 2) { Width = 1100, Height = 460 };
+        figure[0].YLabel("training loss");
+        figure[0].LogScaleY();
         foreach (var (label, create) in optimizers)
         {
             #region per-optimizer
@@ -217,8 +227,6 @@ public static class Chapter05
             figure[0].LearningCurve(history["loss"], label);
             figure[1].LearningCurve(history["accuracy"], label);
         }
-        figure[0].YLabel("training loss");
-        figure[0].LogScaleY();
         figure[1].YLabel("training accuracy");
         foreach (var plot in figure.Panels) plot.XLabel("epoch");
         run.SaveFigure("mnist-optimizers", figure);
@@ -239,7 +247,7 @@ public static class Chapter05
         ]);
         model.Summary(run.Output);
         model.Compile("sgd", "sparse_categorical_crossentropy", ["accuracy"]);
-        var history = model.Fit(xTrain, yTrain, epochs: run.Choose(quick: 10, full: 30), validationSplit: 0.1, seed: run.Seed);
+        var history = model.Fit(xTrain, yTrain, epochs: run.Choose(quick: 20, full: 30), validationSplit: 0.1, seed: run.Seed);
         var scores = model.Evaluate(xTest, yTest);
         #endregion
         run.Report("fashion test accuracy", scores["accuracy"]);
@@ -262,6 +270,6 @@ public static class Chapter05
             .Select(i => $"{FashionMnist.Classes[predicted[i]]} ({FashionMnist.Classes[test.Labels[i]]})").ToList();
         var grid = Chart.Create("Fashion-MNIST test images: predicted (true)");
         grid.ImageGrid(images, 28, 28, captions, columns: 5);
-        run.SaveFigure("fashion-predictions", grid, width: 1000, height: 700);
+        run.SaveFigure("fashion-predictions", grid, width: 1000, height: 780);
     }
 }

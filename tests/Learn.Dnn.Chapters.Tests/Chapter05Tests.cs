@@ -17,13 +17,16 @@ public sealed class Chapter05Tests(Chapter05Run chapter) : IClassFixture<Chapter
     }
 
     [Fact]
-    public void Every_optimizer_leaves_the_saddle_point()
+    public void Adaptive_rules_and_momentum_leave_the_saddle_sooner_than_plain_SGD()
     {
-        // f = x² − y² + y⁴/2 is 0 at the saddle (0, 0) and −0.5 at the minima (0, ±1).
-        foreach (var label in new[] { "SGD", "momentum 0.9", "Nesterov 0.9", "Adagrad", "RMSprop", "Adam" })
+        // f = x² − y² + y⁴/2 from (1.5, 0.001): the step in y is proportional to y for plain SGD, so it leaves slowly.
+        // Measured (seed 42): SGD 321 steps, momentum 66, Nesterov 62, Adagrad 5, RMSprop 30, Adam 11.
+        double sgd = chapter.Result("saddle SGD steps to escape");
+        Assert.True(sgd <= 1000, $"Plain SGD should leave the saddle within 1000 steps, took {sgd}.\n{chapter.Output}");
+        foreach (var label in new[] { "momentum 0.9", "Nesterov 0.9", "Adagrad", "RMSprop", "Adam" })
         {
-            double f = chapter.Result($"saddle {label} final f");
-            Assert.True(f < -0.25, $"After 1000 steps from (1.5, 0.001), {label} should have left the saddle at f = 0 for a minimum at f = −0.5, got f = {f:G4}.\n{chapter.Output}");
+            double steps = chapter.Result($"saddle {label} steps to escape");
+            Assert.True(steps < sgd / 2, $"{label} should leave the saddle (|y| > 0.5) in less than half of plain SGD's {sgd} steps, took {steps}.\n{chapter.Output}");
         }
     }
 
@@ -38,7 +41,7 @@ public sealed class Chapter05Tests(Chapter05Run chapter) : IClassFixture<Chapter
     public void Adam_classifies_MNIST_digits_after_five_epochs_on_the_subset()
     {
         double accuracy = chapter.Result("mnist Adam test accuracy");
-        Assert.True(accuracy >= 0.80, $"Adam should reach 80% test accuracy on the embedded MNIST subset after 5 epochs, got {accuracy:P1}.\n{chapter.Output}");
+        Assert.True(accuracy >= 0.85, $"Adam should reach 85% test accuracy on the embedded MNIST subset after 5 epochs, got {accuracy:P1}.\n{chapter.Output}");
     }
 
     [Fact]
