@@ -163,8 +163,8 @@ public static class Chapter03
         d.Function(x => Tanh.Derivative(Tanh.Function((float)x)), -4, 4, "tanh");
         f.Function(x => Relu.Function((float)x), -4, 4, "relu");
         d.Function(x => Relu.Derivative((float)x), -4, 4, "relu");
-        f.Function(x => LeakyRelu.Function((float)x, 0.3f), -4, 4, "leaky_relu (α = 0.3)");
-        d.Function(x => LeakyRelu.Derivative((float)x, 0.3f), -4, 4, "leaky_relu (α = 0.3)");
+        f.Function(x => LeakyRelu.Function((float)x, 0.2f), -4, 4, "leaky_relu (α = 0.2)");
+        d.Function(x => LeakyRelu.Derivative((float)x, 0.2f), -4, 4, "leaky_relu (α = 0.2)");
         f.Function(x => Elu.Function((float)x, 1f), -4, 4, "elu");
         d.Function(x => Elu.Derivative((float)x, Elu.Function((float)x, 1f), 1f), -4, 4, "elu");
         f.Function(x => Softplus.Function((float)x), -4, 4, "softplus");
@@ -242,6 +242,7 @@ public static class Chapter03
         var layerNumbers = Enumerable.Range(1, sigmoid.Length).Select(l => (double)l).ToArray();
         plot.Line(layerNumbers, sigmoid, "sigmoid, Glorot uniform");
         plot.Line(layerNumbers, relu, "relu, He normal");
+        plot.Legend.Alignment = ScottPlot.Alignment.LowerRight;   // the curves meet at the top right
         run.SaveFigure("gradient-norms", plot);
     }
 }

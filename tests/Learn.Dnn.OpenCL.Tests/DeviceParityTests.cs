@@ -30,6 +30,9 @@ public abstract class DeviceParityTests
     /// <summary>Every binary function the engine defines.</summary>
     public static readonly BinaryFunction[] BinaryFunctions = FunctionsOfType<BinaryFunction>();
 
+    /// <summary>Every optimizer update rule the engine defines (static fields of type UpdateRule in Optimizers/).</summary>
+    public static readonly UpdateRule[] UpdateRules = FunctionsOfType<UpdateRule>();
+
     private static T[] FunctionsOfType<T>() =>
         typeof(Tensor).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
@@ -346,6 +349,66 @@ public abstract class DeviceParityTests
             var want = Read(Reference, y);
             Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Normal), $"Normal (seed={c.seed}, counter={c.counter})");
         });
+    }
+    #endregion
+
+    #region optimizer-updates
+    /// <summary>Hyper-parameters by name, typical of training; Nadam's momentum products are those of step 3.</summary>
+    private static float HyperParameter(string name) => name switch
+    {
+        "lr" or "alpha" => 0.01f,
+        "beta1" => 0.9f,
+        "beta2" => 0.999f,
+        "rho" or "momentum" => 0.9f,
+        "epsilon" => 1e-7f,
+        "u" => 0.46f,
+        "u_next" => 0.47f,
+        "u_product" => 0.095f,
+        "u_product_next" => 0.045f,
+        "beta2_power" => 0.997f,
+        _ => 0.5f,
+    };
+
+    /// <summary>
+    /// Slot values a rule can meet: running means of squares are positive; a centered RMSprop's mean
+    /// gradient ḡ stays small enough that v − ḡ² &gt; 0.
+    /// </summary>
+    private static float[] SlotValues(string slot, int seed, int n) =>
+        slot == "gbar" ? Generators.Values(seed, n, -0.3f, 0.3f) : Generators.Values(seed, n, 0.5f, 2f);
+
+    [SkippableFact]
+    public void Every_optimizer_update_rule_agrees_with_the_reference_on_the_weight_and_every_slot()
+    {
+        var cl = Tested;
+        Assert.Contains(UpdateRules, r => r.Name == "adam");   // the reflection found the optimizers' rules
+        var cases = from rule in Gen.Elements(UpdateRules)
+                    from n in Gen.OneOf(Generators.Dimension(300), Gen.Constant(70_001))   // 70,001: several CPU chunks and a SIMD tail
+                    from seed in Generators.Seed
+                    select (rule, n, seed);
+        Check(cases.ToArbitrary(), c => UpdateParity(cl, c.rule, c.n, c.seed), tests: 60);
+        foreach (var rule in UpdateRules) UpdateParity(cl, rule, 37, 11);   // each rule at least once
+    }
+
+    private static void UpdateParity(IDevice cl, UpdateRule rule, int n, int seed)
+    {
+        float[] hyper = rule.Hyper.Select(HyperParameter).ToArray();
+        var (w, wCl) = Both(cl, Generators.Values(seed, n));
+        var (g, gCl) = Both(cl, Generators.Values(seed + 1, n));
+        var slots = rule.Slots.Select((name, k) => Both(cl, SlotValues(name, seed + 2 + k, n))).ToArray();
+        for (int step = 0; step < 2; step++)   // two steps: the second reads slots the device itself wrote
+        {
+            Reference.Update(rule, w, g, slots.Select(s => s.Reference).ToArray(), hyper);
+            cl.Update(rule, wCl, gCl, slots.Select(s => s.Tested).ToArray(), hyper);
+        }
+        string what = $"Update {rule} (n={n}, seed={seed}, hyper [{string.Join(", ", rule.Hyper.Zip(hyper, (h, v) => $"{h}={v}"))}])";
+        var want = Read(Reference, w);
+        Tolerance.AssertClose(want, Read(cl, wCl), Tolerance.Relative(want, Tolerance.Elementwise), $"{what}: the weight");
+        for (int k = 0; k < slots.Length; k++)
+        {
+            var wantSlot = Read(Reference, slots[k].Reference);
+            Tolerance.AssertClose(wantSlot, Read(cl, slots[k].Tested), Tolerance.Relative(wantSlot, Tolerance.Elementwise), $"{what}: slot {rule.Slots[k]}");
+        }
+        Tolerance.AssertIdentical(Read(Reference, g), Read(cl, gCl), $"{what}: the gradient must be left unchanged");
     }
     #endregion
 

@@ -11,6 +11,7 @@ namespace Learn.Dnn.Devices;
 public sealed class BinaryFunction
 {
     /// <summary>c[i] = f(a[i], b[i]) for whole spans of one length.</summary>
+    [Chapter(10)]
     public delegate void SpanMap(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c);
 
     public BinaryFunction(string name, Func<float, float, float> apply, string openCl, SpanMap? vectorized = null)

@@ -17,6 +17,7 @@ namespace Learn.Dnn.Devices;
 public sealed class UnaryFunction
 {
     /// <summary>y[i] = f(x[i]; p) for a whole span at once.</summary>
+    [Chapter(10)]
     public delegate void SpanMap(ReadOnlySpan<float> x, float p, Span<float> y);
 
     /// <param name="name">a C identifier ("sigmoid"): the name in graphs, messages and kernel names</param>

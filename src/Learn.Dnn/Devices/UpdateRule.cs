@@ -23,9 +23,11 @@ public sealed class UpdateRule
     public const int MaxSlots = 3;
 
     /// <summary>One element: w, s0, s1, s2 are read and written in place; h holds the hyper-parameters in the order of <see cref="Hyper"/>.</summary>
+    [Chapter(5)]
     public delegate void ElementStep(ref float w, float g, ref float s0, ref float s1, ref float s2, ReadOnlySpan<float> h);
 
     /// <summary>The same step over spans of equal length (unused slots are empty spans).</summary>
+    [Chapter(10)]
     public delegate void SpanStep(Span<float> w, ReadOnlySpan<float> g, Span<float> s0, Span<float> s1, Span<float> s2, ReadOnlySpan<float> h);
 
     /// <param name="name">a C identifier ("adam"): the name in messages and of the kernel</param>

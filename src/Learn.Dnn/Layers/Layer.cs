@@ -84,7 +84,7 @@ public abstract class Layer
         ArgumentNullException.ThrowIfNull(input);
         if (!Built)
         {
-            Build(input.Shape);
+            using (Devices.StorageScope.Suspend()) Build(input.Shape);   // weights outlive any training step's scope
             Built = true;
         }
         var output = Forward(input, training);

@@ -1,3 +1,4 @@
+using Learn.Dnn.Devices;
 using Learn.Dnn.Callbacks;
 using Learn.Dnn.Metrics;
 
@@ -66,7 +67,8 @@ public abstract partial class Model
                 list.TrainBatchBegin(step);
                 int start = step * batchSize, count = Math.Min(batchSize, samples - start);
                 int[] rows = order.AsSpan(start, count).ToArray();
-                TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
+                using (StorageScope.Begin())   // the step's intermediates go back to the device's pool when it ends (chapter 10)
+                    TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
                 list.TrainBatchEnd(step, tracker.Logs());
                 if (StopTraining) break;
             }
@@ -178,10 +180,11 @@ public abstract partial class Model
         {
             list.TestBatchBegin(step);
             int start = step * batchSize, count = Math.Min(batchSize, samples - start);
-            var xBatch = Batch(x, start, count);
-            var yBatch = Batch(y, start, count);
+            using (StorageScope.Begin())
             using (Tensor.NoGrad())
             {
+                var xBatch = Batch(x, start, count);
+                var yBatch = Batch(y, start, count);
                 var yPred = Call(xBatch, training: false);
                 tracker.Add(ComputeLoss(yBatch, yPred, "Evaluate").Item(), yBatch, yPred);
             }
@@ -211,16 +214,19 @@ public abstract partial class Model
         {
             list.PredictBatchBegin(step);
             int start = step * batchSize, count = Math.Min(batchSize, samples - start);
-            Tensor yPred;
-            using (Tensor.NoGrad()) yPred = Call(Batch(x, start, count), training: false);
-            if (result is null)
+            using (StorageScope.Begin())
+            using (Tensor.NoGrad())
             {
-                outputShape = yPred.Shape.ToArray();
-                outputShape[0] = samples;
-                rowLength = yPred.Size / Math.Max(count, 1);
-                result = new float[samples * rowLength];
+                var yPred = Call(Batch(x, start, count), training: false);
+                if (result is null)
+                {
+                    outputShape = yPred.Shape.ToArray();
+                    outputShape[0] = samples;
+                    rowLength = yPred.Size / Math.Max(count, 1);
+                    result = new float[samples * rowLength];
+                }
+                yPred.ToArray().CopyTo(result, start * rowLength);
             }
-            yPred.ToArray().CopyTo(result, start * rowLength);
             list.PredictBatchEnd(step);
         }
         list.PredictEnd();

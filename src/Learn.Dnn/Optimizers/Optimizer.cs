@@ -11,14 +11,18 @@ namespace Learn.Dnn.Optimizers;
 /// </para>
 /// <list type="number">
 /// <item>Constructor: Keras 3's defaults and argument names (<c>learningRate</c>, <c>momentum</c>,
-/// <c>beta1</c>...); <see cref="Name"/> is Keras' string; register the string in <see cref="Get"/>'s
+/// <c>beta1</c>...); <c>learningRate</c> is a <see cref="LearningRateSchedule"/>, to which a plain
+/// number converts; clipping and weight decay are the base's init properties
+/// (<c>new Adam { ClipNorm = 1f }</c>); <see cref="Name"/> is Keras' string; register the string in <see cref="Get"/>'s
 /// table so <c>Compile("adam", ...)</c> finds it.</item>
 /// <item><see cref="Build"/> runs once, on the first <see cref="Apply"/>, with the weights in the
 /// model's fixed order: create each slot (momentum, m, v...) with <see cref="AddSlot"/>, on the weight's
 /// device, so that slot i of weight j is always the same tensor.</item>
 /// <item><see cref="Update"/> is the update rule of one weight, and nothing else: it reads the
 /// gradient and writes the weight and its slots in place, on the weight's device, through device
-/// primitives (one fused primitive per rule, so that it runs on OpenCL too). It must not keep the
+/// primitives: one <see cref="Devices.IDevice.Update"/> with the optimizer's own
+/// <see cref="Devices.UpdateRule"/>, defined in its file (C# step and OpenCL twin side by side), so
+/// that it runs on every device in one pass. It must not keep the
 /// gradient, which the model drops after the step, nor record a graph (it runs inside
 /// <see cref="Tensor.NoGrad"/>).</item>
 /// <item>The step number t of Keras' formulas is <see cref="Iterations"/> + 1 inside <see cref="Update"/>;
@@ -26,9 +30,8 @@ namespace Learn.Dnn.Optimizers;
 /// <item>Order within a step, as Keras' base optimizer: clip the gradients (clipnorm, clipvalue or
 /// global_clipnorm), then decoupled weight decay (w −= w·wd·lr), then <see cref="PrepareStep"/> once
 /// (a state shared by all weights, like Nadam's product of momentum factors), then <see cref="Update"/>
-/// for each weight. Clipping,
-/// weight decay and learning-rate schedules belong in <see cref="Apply"/> and
-/// <see cref="CurrentLearningRate"/>, here, once for all optimizers; a rule never reimplements them.</item>
+/// for each weight. Clipping, weight decay and learning-rate schedules belong in <see cref="Apply"/>
+/// and <see cref="CurrentLearningRate"/>, here, once for all optimizers; a rule never reimplements them.</item>
 /// <item>A weight without a gradient (not used by this loss) is skipped, as Keras does.</item>
 /// </list>
 /// </summary>
@@ -124,7 +127,7 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(weights);
         if (!Built)
         {
-            Build(weights);
+            using (Devices.StorageScope.Suspend()) Build(weights);   // slots outlive any training step's scope
             Built = true;
         }
         float learningRate = CurrentLearningRate;

@@ -19,7 +19,7 @@ public class FloorsTests
         ["Layers"] = 3, ["Losses"] = 3, ["Metrics"] = 3,
         ["Optimizers"] = 4,
         ["Models"] = 5, ["Callbacks"] = 5,
-        ["Running"] = 6, ["Plotting"] = 6,
+        ["Running"] = 6,
     };
 
     private static string EngineFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>

@@ -20,6 +20,13 @@ public sealed class CpuDevice : ReferenceDevice
 
     public override string Name => "cpu";
 
+    private readonly HostPool pool = new();
+
+    /// <summary>An array from the pool of released ones when one of this length is free (a steady training step allocates nothing).</summary>
+    protected override float[] NewArray(int length, bool zeroed) => pool.Rent(length, zeroed);
+
+    internal override void Return(float[] array) => pool.Return(array);
+
     public override void Gemm(bool transposeA, bool transposeB, int m, int n, int k,
                               float alpha, Storage a, Storage b, float beta, Storage c) =>
         FastGemm.Gemm(transposeA, transposeB, m, n, k, alpha, Data(a), Data(b), beta, Data(c));

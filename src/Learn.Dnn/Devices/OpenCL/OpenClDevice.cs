@@ -112,6 +112,7 @@ public sealed partial class OpenClDevice : IDevice, IDisposable
     {
         if (s is not OpenClStorage storage || !ReferenceEquals(storage.Device, this))
             throw new ArgumentException($"{Name} {operation}: a storage of device '{s.Device.Name}' was passed; move the tensor with To(device) first.");
+        if (storage.Released) throw storage.UseAfterRelease();
         if (storage.Length < minLength)
             throw new ArgumentException($"{Name} {operation}: expected a storage of at least {minLength} numbers, got {storage.Length}.");
         return storage;

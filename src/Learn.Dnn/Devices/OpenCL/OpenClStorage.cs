@@ -35,6 +35,8 @@ public sealed class OpenClStorage : Storage
 
     private int disposed;
 
+    public override bool Released => Volatile.Read(ref disposed) != 0;
+
     public override void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)

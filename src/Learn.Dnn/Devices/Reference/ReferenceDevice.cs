@@ -27,9 +27,20 @@ public partial class ReferenceDevice : IDevice
 
     // ---- memory -------------------------------------------------------------------------------
 
-    public Storage Allocate(int length) => new HostStorage(new float[length], this);
+    public Storage Allocate(int length) => new HostStorage(NewArray(length, zeroed: true), this);
 
-    public Storage Upload(ReadOnlySpan<float> values) => new HostStorage(values.ToArray(), this);
+    public Storage Upload(ReadOnlySpan<float> values)
+    {
+        var array = NewArray(values.Length, zeroed: false);
+        values.CopyTo(array);
+        return new HostStorage(array, this);
+    }
+
+    /// <summary>A fresh array from the garbage-collected heap (the fast device reuses released ones instead).</summary>
+    protected virtual float[] NewArray(int length, bool zeroed) => new float[length];
+
+    /// <summary>A released storage's array: here simply left to the garbage collector.</summary>
+    internal virtual void Return(float[] array) { }
 
     public void Download(Storage source, Span<float> destination) => Data(source).AsSpan().CopyTo(destination);
 
