@@ -228,6 +228,7 @@ public static class Chapter05
             figure[1].LearningCurve(history["accuracy"], label);
         }
         figure[1].YLabel("training accuracy");
+        figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;   // off the curves, which rise to the upper right
         foreach (var plot in figure.Panels) plot.XLabel("epoch");
         run.SaveFigure("mnist-optimizers", figure);
     }
@@ -260,6 +261,7 @@ public static class Chapter05
         figure[1].LearningCurve(history["accuracy"], "accuracy");
         figure[1].LearningCurve(history["val_accuracy"], "val_accuracy");
         figure[1].YLabel("accuracy");
+        figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;
         foreach (var plot in figure.Panels) plot.XLabel("epoch");
         run.SaveFigure("fashion-history", figure);
 
