@@ -27,7 +27,10 @@ dotnet build -c Release tests/Learn.Dnn.Benchmarks -v quiet -nologo 2>&1 | grep 
 # 4. Alternate rounds: ours (gemm-table --csv, FastGemm on every shape) then OpenBLAS on the same
 #    shapes, timed the same way (warm-up, best of 15 runs of >= 5 ms). Each side keeps its best
 #    round, so a burst of load from other processes hurts neither side more than the other.
-$PYTHON - "$QUICK" <<'PY'
+#    OpenBLAS on this processor's own kernel: this workplace sets OPENBLAS_CORETYPE (Haswell) and
+#    OPENBLAS_L2_SIZE for old builds, which make it run an older, slower kernel. They are unset for
+#    this command alone (never in tests or CI), and the core name OpenBLAS runs is printed.
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PYTHON - "$QUICK" <<'PY'
 import csv, io, os, subprocess, sys, time
 import numpy as np
 
@@ -40,7 +43,12 @@ blas = sorted({line.split()[-1] for line in open("/proc/self/maps") if "blas" in
 print("BLAS libraries mapped into NumPy's process:", *blas, sep="\n  ")
 if not any("openblas" in path for path in blas):
     sys.exit("compare-gemm: NumPy is not using OpenBLAS (reference BLAS?); the comparison would be meaningless.")
-print("OPENBLAS_NUM_THREADS =", os.environ.get("OPENBLAS_NUM_THREADS"), " OMP_WAIT_POLICY =", os.environ.get("OMP_WAIT_POLICY"))
+import ctypes
+openblas = ctypes.CDLL(next(path for path in blas if "openblas" in path))
+openblas.openblas_get_corename.restype = ctypes.c_char_p
+print("OpenBLAS core:", openblas.openblas_get_corename().decode(),
+      " OPENBLAS_CORETYPE =", os.environ.get("OPENBLAS_CORETYPE"), " OPENBLAS_NUM_THREADS =", os.environ.get("OPENBLAS_NUM_THREADS"),
+      " OMP_WAIT_POLICY =", os.environ.get("OMP_WAIT_POLICY"))
 
 def measure(m, n, k, transpose_a, transpose_b):
     rng = np.random.default_rng(42)
