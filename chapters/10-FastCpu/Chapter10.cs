@@ -142,10 +142,12 @@ public static class Chapter10
             var points = ladder.Sizes.Select((n, s) => (N: (double)n, G: ladder.Gflops[rung, s])).Where(p => !double.IsNaN(p.G)).ToList();
             var line = plot.Line([.. points.Select(p => p.N)], [.. points.Select(p => p.G)], ladder.Rungs[rung]);
             line.MarkerSize = 7;
+            line.Color = Chart.ColorOf(rung);
         }
-        plot.Line([ladder.Sizes[0], ladder.Sizes[^1]], [peak, peak], $"FMA peak ({F(peak, "0")} GFLOP/s)", dashed: true);
-        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
-        run.SaveFigure("gemm-ladder", plot, width: 760, height: 520);
+        var roof = plot.Line([ladder.Sizes[0], ladder.Sizes[^1]], [peak, peak], $"FMA peak ({F(peak, "0")} GFLOP/s)", dashed: true);
+        roof.Color = ScottPlot.Colors.Black;
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        run.SaveFigure("gemm-ladder", plot, width: 900, height: 520);
     }
 
     #region roofline
@@ -159,18 +161,24 @@ public static class Chapter10
         plot.LogScaleX();
         plot.LogScaleY();
         double ridge = peak / bandwidth, low = 0.05, high = Math.Max(1000, ladder.Sizes[^1]);
-        plot.Line([low, ridge, high], [low * bandwidth, peak, peak], $"roof: min({F(peak, "0")} GFLOP/s, {F(bandwidth, "0")} GB/s × intensity)");
+        var roof = plot.Line([low, ridge, high], [low * bandwidth, peak, peak], $"roof: min({F(peak, "0")} GFLOP/s, {F(bandwidth, "0.#")} GB/s × intensity)");
+        roof.Color = ScottPlot.Colors.Black;
+        roof.LineWidth = 3;
         for (int rung = 0; rung < ladder.Rungs.Length; rung++)
         {
             var points = ladder.Sizes.Select((n, s) => (I: n / 6.0, G: ladder.Gflops[rung, s])).Where(p => !double.IsNaN(p.G)).ToList();
             var line = plot.Line([.. points.Select(p => p.I)], [.. points.Select(p => p.G)], ladder.Rungs[rung]);
             line.MarkerSize = 7;
             line.LineWidth = 1;
+            line.Color = Chart.ColorOf(rung);
         }
-        // An elementwise map (y = x + 1 on float32: 1 flop per 8 bytes) sits far left, under the slanted roof.
-        plot.Line([1 / 8.0, 1 / 8.0], [low * bandwidth / 4, bandwidth / 8], "y = x + 1 (1/8 flop per byte)", dashed: true);
-        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
-        run.SaveFigure("roofline", plot, width: 760, height: 560);
+        // An elementwise map (y = x + 1 on float32: 1 flop per 8 bytes moved) at its best: on the slanted roof, far left.
+        var map = plot.Line([1 / 8.0], [bandwidth / 8], "y = x + 1 at best (1/8 flop per byte)");
+        map.MarkerSize = 10;
+        map.MarkerShape = ScottPlot.MarkerShape.OpenDiamond;
+        map.Color = ScottPlot.Colors.Gray;
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        run.SaveFigure("roofline", plot, width: 980, height: 560);
     }
     #endregion
 

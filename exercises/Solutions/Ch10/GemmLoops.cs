@@ -32,7 +32,7 @@ public static class GemmLoops
     /// blocks of <paramref name="blockK"/>, the columns in blocks of <paramref name="blockN"/>; inside
     /// a block, the i-k-j loops of ch10.loop-order. A block at an edge is smaller when a size is not a
     /// multiple of its block (m = 67 with blockM = 16 ends with a block of 3 rows). Block sizes are ≥ 1.
-    /// <para>Hint 1 (nudge): three outer loops step over block corners (i0, p0, j0); three inner loops run over one block, and each must stop at the edge of the matrix, not only at the edge of the block.</para>
+    /// <para>Hint 1 (nudge): three outer loops step from block corner to block corner, and three inner loops run over one block; each inner loop must stop at the edge of the matrix, not only at the edge of the block.</para>
     /// <para>Hint 2 (formula): for i0 in 0, blockM, …; p0 in 0, blockK, …; j0 in 0, blockN, …: for i in [i0, min(i0 + blockM, m)), p in [p0, min(p0 + blockK, k)), j in [j0, min(j0 + blockN, n)): C[i, j] += A[i, p]·B[p, j].</para>
     /// <para>Hint 3 (code): Array.Clear(c); for (int i0 = 0; i0 &lt; m; i0 += blockM) for (int p0 = 0; p0 &lt; k; p0 += blockK) for (int j0 = 0; j0 &lt; n; j0 += blockN) { int i1 = Math.Min(i0 + blockM, m), p1 = Math.Min(p0 + blockK, k), j1 = Math.Min(j0 + blockN, n); for i in [i0, i1) for p in [p0, p1) for j in [j0, j1) c[i * n + j] += a[i * k + p] * b[p * n + j]; }</para>
     /// </summary>
