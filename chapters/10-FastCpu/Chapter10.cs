@@ -174,9 +174,9 @@ public static class Chapter10
         }
         // An elementwise map (y = x + 1 on float32: 1 flop per 8 bytes moved) at its best: on the slanted roof, far left.
         var map = plot.Line([1 / 8.0], [bandwidth / 8], "y = x + 1 at best (1/8 flop per byte)");
-        map.MarkerSize = 10;
-        map.MarkerShape = ScottPlot.MarkerShape.OpenDiamond;
-        map.Color = ScottPlot.Colors.Gray;
+        map.MarkerSize = 12;
+        map.MarkerShape = ScottPlot.MarkerShape.FilledDiamond;
+        map.Color = Chart.ColorOf(7);
         plot.ShowLegend(ScottPlot.Edge.Right);
         run.SaveFigure("roofline", plot, width: 980, height: 560);
     }
