@@ -22,13 +22,27 @@ public static class Lines
     /// <summary>Whether <see cref="LogScaleY"/> was called on the plot.</summary>
     public static bool IsLogScaleY(this Plot plot) => plot.Axes.Left.TickGenerator is LogTicks;
 
+    /// <summary>Makes the x axis logarithmic, as <see cref="LogScaleY"/> does the y axis (call it before adding series).</summary>
+    public static Plot LogScaleX(this Plot plot)
+    {
+        if (plot.GetPlottables().Any())
+            throw new InvalidOperationException("LogScaleX: call it before adding series; the series added so far were drawn on a linear axis.");
+        plot.Axes.Bottom.TickGenerator = new LogTicks();
+        plot.Grid.XAxisStyle.MinorLineStyle.Width = 0;
+        return plot;
+    }
+
+    /// <summary>Whether <see cref="LogScaleX"/> was called on the plot.</summary>
+    public static bool IsLogScaleX(this Plot plot) => plot.Axes.Bottom.TickGenerator is LogTicks;
+
     /// <summary>A series y against x, in the next palette colour, with an optional legend entry.</summary>
     public static Scatter Line(this Plot plot, IReadOnlyList<double> x, IReadOnlyList<double> y, string? label = null, bool dashed = false)
     {
         if (x.Count != y.Count)
             throw new ArgumentException($"Line: {x.Count} x values but {y.Count} y values; give one y per x.");
-        var ys = plot.IsLogScaleY() ? ToLog10("Line", label, y) : [.. y];
-        var line = plot.Add.ScatterLine(x.ToArray(), ys);
+        var ys = plot.IsLogScaleY() ? ToLog10("Line", label, y, "y") : [.. y];
+        var xs = plot.IsLogScaleX() ? ToLog10("Line", label, x, "x") : [.. x];
+        var line = plot.Add.ScatterLine(xs, ys);
         line.LineWidth = 2;
         line.MarkerSize = 0;
         if (dashed) line.LinePattern = LinePattern.Dashed;
@@ -82,13 +96,13 @@ public static class Lines
         return line;
     }
 
-    private static double[] ToLog10(string what, string? label, IReadOnlyList<double> y)
+    private static double[] ToLog10(string what, string? label, IReadOnlyList<double> y, string axis = "y")
     {
         var logs = new double[y.Count];
         for (int i = 0; i < y.Count; i++)
             logs[i] = y[i] > 0
                 ? Math.Log10(y[i])
-                : throw new ArgumentException($"{what} \"{label}\": y[{i}] = {y[i]} cannot be drawn on a log scale; every value must be positive.");
+                : throw new ArgumentException($"{what} \"{label}\": {axis}[{i}] = {y[i]} cannot be drawn on a log scale; every value must be positive.");
         return logs;
     }
 }

@@ -33,14 +33,8 @@ public static partial class OwnWork
     {
         var entry = AllExercises.Value.Exercises.FirstOrDefault(e => e.Id == exercise);
         if (entry is null || entry.MustNotUse is not { Length: > 0 } forbidden) return;
-        if (source is null)
-        {
-            var file = Path.Combine(Path.GetDirectoryName(ExercisesDirectory())!, entry.File);
-            if (SolutionsCompiled)
-                file = Path.Combine(ExercisesDirectory(), "Solutions", Path.GetRelativePath(ExercisesDirectory(), file));
-            if (!File.Exists(file)) return;   // a copied test binary without its sources: nothing to read
-            source = File.ReadAllText(file);
-        }
+        source ??= CompiledSource(entry.File);
+        if (source is null) return;   // a copied test binary without its sources: nothing to read
         var code = Code(source, exercise);
         if (code is null) return;
         foreach (var name in forbidden)
@@ -49,6 +43,22 @@ public static partial class OwnWork
                     $"{exercise} asks you to write this yourself, but your code uses {name}, the engine's own version " +
                     $"(not allowed here: {string.Join(", ", forbidden)}). Passing the tests that way would teach nothing.\n" +
                     $"Hint: {entry.Hint} (more hints: dotnet run --project src/Learn.Dnn.Grade -- hint {exercise} 2)");
+    }
+
+    /// <summary>The text of the exercise file that is compiled: the stub, or the solution with -p:ExerciseSolutions=true; null if it cannot be read.</summary>
+    private static string? CompiledSource(string exerciseFile)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(ExercisesDirectory())!, exerciseFile);
+        if (SolutionsCompiled)
+            file = Path.Combine(ExercisesDirectory(), "Solutions", Path.GetRelativePath(ExercisesDirectory(), file));
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    }
+
+    /// <summary>The learner's code for <paramref name="exercise"/> as compiled (without comments and strings), or null if it cannot be read.</summary>
+    public static string? CompiledCode(string exercise)
+    {
+        var entry = AllExercises.Value.Exercises.FirstOrDefault(e => e.Id == exercise);
+        return entry is null || CompiledSource(entry.File) is not { } source ? null : Code(source, exercise);
     }
 
     /// <summary>The code between the exercise's BEGIN and END markers, without comments and string literals; null if there are no markers.</summary>

@@ -24,10 +24,12 @@ public abstract class Storage : IDisposable
     /// <summary>Whether the memory went back to the device (a released storage must never be read or written again).</summary>
     public abstract bool Released { get; }
 
+    #region use-after-release
     /// <summary>The error for a use after release: which scope rule was broken, and how to keep a tensor.</summary>
     protected internal InvalidOperationException UseAfterRelease() => new(
         $"This tensor's storage ({Length} numbers on {Device.Name}) was released at the end of the StorageScope that created it " +
         "(a training step of Fit, or a scope of your own). Keep it with scope.Keep(tensor.Storage) or Clone() it outside the scope.");
+    #endregion
 
     /// <summary>Hands the memory back to the device (its pool, or the garbage collector).</summary>
     public virtual void Dispose() => GC.SuppressFinalize(this);

@@ -43,6 +43,7 @@ public sealed class StorageScope : IDisposable
     /// </summary>
     public static StorageScope Suspend() => current = new StorageScope(current, suspended: true);
 
+    #region ownership
     /// <summary>Gives <paramref name="storage"/> to the innermost open scope (nothing happens outside a scope).</summary>
     public static void Adopt(Storage storage)
     {
@@ -72,4 +73,5 @@ public sealed class StorageScope : IDisposable
             if (ReferenceEquals(storage.Owner, this)) storage.Dispose();   // kept ones have another owner now
         owned.Clear();
     }
+    #endregion
 }

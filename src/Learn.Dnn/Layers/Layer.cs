@@ -86,11 +86,13 @@ public abstract class Layer
     public Tensor Call(Tensor input, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(input);
+        #region build-outside-scope
         if (!Built)
         {
             using (Devices.StorageScope.Suspend()) Build(input.Shape);   // weights outlive any training step's scope
             Built = true;
         }
+        #endregion
         activityLosses.Clear();
         var output = Forward(input, training);
         OutputShape = output.Shape;

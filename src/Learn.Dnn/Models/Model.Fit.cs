@@ -68,8 +68,10 @@ public abstract partial class Model
                 list.TrainBatchBegin(step);
                 int start = step * batchSize, count = Math.Min(batchSize, samples - start);
                 int[] rows = order.AsSpan(start, count).ToArray();
+                #region scope-per-step
                 using (StorageScope.Begin())   // the step's intermediates go back to the device's pool when it ends (chapter 10)
                     nonFinite ??= TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
+                #endregion
                 list.TrainBatchEnd(step, tracker.Logs());
                 if (StopTraining) break;
             }

@@ -14,6 +14,7 @@ public sealed class HostPool
     private readonly Dictionary<int, Stack<float[]>> free = [];
     private readonly Lock gate = new();
 
+    #region rent-return
     /// <summary>An array of <paramref name="length"/> floats: a released one if there is one (zeroed on request), else a new one.</summary>
     public float[] Rent(int length, bool zeroed)
     {
@@ -37,6 +38,7 @@ public sealed class HostPool
             if (stack.Count < MaxPerLength) stack.Push(array);
         }
     }
+    #endregion
 
     /// <summary>How many arrays wait in the pool.</summary>
     public int Count { get { lock (gate) return free.Values.Sum(s => s.Count); } }

@@ -14,6 +14,7 @@ public sealed class HostStorage : Storage
         Length = data.Length;
     }
 
+    #region released
     /// <summary>The numbers, row-major.</summary>
     public float[] Data => data ?? throw UseAfterRelease();
 
@@ -30,4 +31,5 @@ public sealed class HostStorage : Storage
         if (array is not null) device.Return(array);
         base.Dispose();
     }
+    #endregion
 }

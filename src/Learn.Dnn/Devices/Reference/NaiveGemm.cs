@@ -14,6 +14,7 @@ public static class NaiveGemm
         float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c)
     {
         GemmArguments.Validate(transposeA, transposeB, m, n, k, a.Length, b.Length, c.Length);
+        #region naive
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
@@ -26,5 +27,6 @@ public static class NaiveGemm
                 }
                 c[i * n + j] = beta == 0f ? alpha * sum : alpha * sum + beta * c[i * n + j];
             }
+        #endregion
     }
 }

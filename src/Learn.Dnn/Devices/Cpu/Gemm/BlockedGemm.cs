@@ -21,6 +21,7 @@ public static class BlockedGemm
         GemmArguments.ScaleC(beta, c);
         using var opB = new RowMajorB(transposeB, n, k, b);
         var bRows = opB.Rows;                                                   // op(B): [k, n]
+        #region blocked
         for (int i0 = 0; i0 < m; i0 += BlockM)
             for (int p0 = 0; p0 < k; p0 += BlockK)
                 for (int j0 = 0; j0 < n; j0 += BlockN)
@@ -35,5 +36,6 @@ public static class BlockedGemm
                             for (int j = 0; j < cRow.Length; j++) cRow[j] += aip * bRow[j];
                         }
                 }
+        #endregion
     }
 }

@@ -37,6 +37,7 @@ public static unsafe class FastGemm
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) return;
         var packed = PackedGemm.Default;
         var workers = GemmWorkers.Shared;
+        #region strips
         fixed (float* pa = a, pb = b, pc = c)
         {
             var strips = new Strips(m, n, packed.RowsPerTile, packed.ColumnsPerTile, workers.WorkerCount + 1);
@@ -49,6 +50,7 @@ public static unsafe class FastGemm
             else if (!workers.TryRun(work))
                 for (int s = 0; s < strips.Count; s++) work.RunPart(s);     // workers busy with another caller's product
         }
+        #endregion
     }
 
     /// <summary>One product cut into strips of C; strip s is an independent packed GEMM.</summary>

@@ -17,6 +17,7 @@ public static class LoopOrderGemm
     {
         GemmArguments.Validate(transposeA, transposeB, m, n, k, a.Length, b.Length, c.Length);
         GemmArguments.ScaleC(beta, c);                                   // C ← beta·C
+        #region loop-order
         for (int i = 0; i < m; i++)
         {
             var cRow = c.Slice(i * n, n);                                  // C[i, :]
@@ -32,5 +33,6 @@ public static class LoopOrderGemm
                 }
             }
         }
+        #endregion
     }
 }

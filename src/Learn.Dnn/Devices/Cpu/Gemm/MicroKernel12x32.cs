@@ -40,6 +40,7 @@ internal static unsafe class MicroKernel12x32
         if (!full) new Span<float>(edgeTile, MR * NR).Clear();
         Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default, c6a = default, c6b = default, c7a = default, c7b = default, c8a = default, c8b = default, c9a = default, c9b = default, cAa = default, cAb = default, cBa = default, cBb = default;
         Vector512<float> ar;
+        #region kernel-loop
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.LoadAligned(b);                   // B̃[p, 0:16]
@@ -59,6 +60,7 @@ internal static unsafe class MicroKernel12x32
             a += MR;
             b += NR;
         }
+        #endregion
 
         float* dst = full ? c : edgeTile;
         int ld = full ? ldc : NR;

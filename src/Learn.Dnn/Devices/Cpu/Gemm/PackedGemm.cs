@@ -106,6 +106,7 @@ public sealed unsafe class PackedGemm
         float* ap = (packedA ??= new()).Get(blockM * kc);
         float* bp = (packedB ??= new()).Get(Math.Min(blockN, RoundUp(colEnd - colStart, nr)) * kc);
 
+        #region five-loops
         for (int jc = colStart; jc < colEnd; jc += blockN)
         {
             int nc = Math.Min(blockN, colEnd - jc);
@@ -134,6 +135,7 @@ public sealed unsafe class PackedGemm
                 }
             }
         }
+        #endregion
     }
 
     void RunKernel(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, float* tile)

@@ -45,6 +45,7 @@ internal static unsafe class Packing
     /// B̃ ← op(B)[pc:pc+kc, jc:jc+nc] in NR-column panels ([⌈nc/NR⌉, kc, NR]).
     /// B is stored [k, ldb = n], or [n, ldb = k] when transposed.
     /// </summary>
+    #region pack-b
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool transposeB, float* b, int ldb, int pc, int jc, int kc, int nc, int nr, float* packed)
     {
@@ -59,6 +60,7 @@ internal static unsafe class Packing
                     Copy(b + (long)(pc + p) * ldb + jc + jr, packed + p * nr, cols);
         }
     }
+    #endregion
 
     /// <summary>destination[0:count] = source[0:count], 16 floats per instruction.</summary>
     static void Copy(float* source, float* destination, int count)

@@ -46,6 +46,7 @@ public static class SimdGemm
         ref float bRef = ref MemoryMarshal.GetReference(bRow);
         ref float cRef = ref MemoryMarshal.GetReference(cRow);
         int j = 0;
+        #region simd-row
         if (Vector512.IsHardwareAccelerated)
         {
             var av = Vector512.Create(a);
@@ -65,5 +66,6 @@ public static class SimdGemm
             }
         }
         for (; j < cRow.Length; j++) Unsafe.Add(ref cRef, j) += a * Unsafe.Add(ref bRef, j);
+        #endregion
     }
 }
