@@ -52,15 +52,15 @@ public static class Chapter06
         var (xMore, yMore) = Datasets.Surface(n: 400, noise: 0.2f, seed: run.Seed + 1);   // ten times as much
         var (xVal, yVal) = Datasets.Surface(n: 300, noise: 0.2f, seed: run.Seed + 2);     // never trained on
         #endregion
-        int epochs = run.Choose(quick: 150, full: 400);
-        run.Say($"40 (or 400) training points, 300 validation points, noise σ = 0.2; {epochs} epochs of Adam");
+        int epochs = run.Choose(quick: 200, full: 500);
+        run.Say($"40 (or 400) training points, 300 validation points, noise σ = 0.2; {epochs} epochs of Adam (η = 0.005, batches of 8)");
 
         #region surface-models
         // Too small: one tanh unit, 2 → 1 → 1. Too large for 40 points: 2 → 128 → 128 → 1, about 17,000 weights.
-        Sequential Small() => new([new Dense(1, "tanh", seed: run.Seed), new Dense(1, seed: run.Seed + 1)]);
+        Sequential Small() => new([new Input(2), new Dense(1, "tanh", seed: run.Seed), new Dense(1, seed: run.Seed + 1)]);
         Sequential Large(Regularizer? penalty = null, double dropout = 0)
         {
-            var model = new Sequential();
+            var model = new Sequential([new Input(2)]);
             model.Add(new Dense(128, "relu", kernelRegularizer: penalty, seed: run.Seed));
             if (dropout > 0) model.Add(new Dropout(dropout, seed: run.Seed + 10));
             model.Add(new Dense(128, "relu", kernelRegularizer: penalty, seed: run.Seed + 1));
@@ -73,7 +73,7 @@ public static class Chapter06
         #region surface-treatments
         var validation = (xVal, yVal);
         Outcome Train(string name, Sequential model, Tensor x, Tensor y, params Callback[] callbacks) =>
-            FitAndMeasure(run, name, model, "mse", x, y, validation, epochs, callbacks);
+            FitAndMeasure(run, name, model, "mse", learningRate: 0.005f, x, y, validation, epochs, callbacks);
         Outcome[] outcomes =
         [
             Train("too small", Small(), xFew, yFew),
@@ -95,7 +95,7 @@ public static class Chapter06
         run.Report("surface overfit gap", overfit.Gap);
         foreach (var treated in outcomes[2..])
             run.Report($"surface {Key(treated.Name)} gap", treated.Gap);
-        SaveCurves(run, "surface-curves", "The regression surface: training (solid) and validation (dashed) MSE", outcomes, logScale: true);
+        SaveCurves(run, "surface-curves", "The regression surface: training and validation MSE by epoch", outcomes, logScale: true);
         return outcomes;
     }
 
@@ -108,14 +108,14 @@ public static class Chapter06
         var scaler = new StandardScaler().Fit(xPool);
         (xFew, xPool, xVal) = (scaler.Transform(xFew), scaler.Transform(xPool), scaler.Transform(xVal));
         #endregion
-        int epochs = run.Choose(quick: 40, full: 150);
-        run.Say($"{xFew.Shape[0]} (or {xPool.Shape[0]}) training flowers, {xVal.Shape[0]} validation flowers; {epochs} epochs of Adam");
+        int epochs = run.Choose(quick: 30, full: 150);
+        run.Say($"{xFew.Shape[0]} (or {xPool.Shape[0]}) training flowers, {xVal.Shape[0]} validation flowers; {epochs} epochs of Adam (η = 0.001, batches of 8)");
 
         #region iris-models
         // The seed's network: 4 → 1000 → 500 → 70 → 3, about 540,000 weights for 30 flowers.
         Sequential Oversized(Regularizer? penalty = null, double dropout = 0)
         {
-            var model = new Sequential();
+            var model = new Sequential([new Input(4)]);
             foreach (var (units, i) in new[] { 1000, 500, 70 }.Select((u, i) => (u, i)))
             {
                 model.Add(new Dense(units, "relu", kernelRegularizer: penalty, seed: run.Seed + (ulong)i));
@@ -128,7 +128,7 @@ public static class Chapter06
 
         var validation = (xVal, yVal);
         Outcome Train(string name, Sequential model, Tensor xs, Tensor ys, params Callback[] callbacks) =>
-            FitAndMeasure(run, name, model, "sparse_categorical_crossentropy", xs, ys, validation, epochs, callbacks);
+            FitAndMeasure(run, name, model, "sparse_categorical_crossentropy", learningRate: 1e-3f, xs, ys, validation, epochs, callbacks);
         Outcome[] outcomes =
         [
             Train("too large (overfit)", Oversized(), xFew, yFew),
@@ -146,7 +146,7 @@ public static class Chapter06
         foreach (var treated in outcomes[1..])
             run.Report($"iris {Key(treated.Name)} gap", treated.Gap);
         run.Report("iris overfit validation accuracy", overfit.Model.Evaluate(xVal, yVal, verbose: 0)["accuracy"]);
-        SaveCurves(run, "iris-curves", "Iris, 1000-500-70-3: training (solid) and validation (dashed) cross-entropy", outcomes, logScale: true);
+        SaveCurves(run, "iris-curves", "Iris, 1000-500-70-3: training and validation cross-entropy by epoch", outcomes, logScale: true);
     }
 
     #region measure
@@ -154,11 +154,11 @@ public static class Chapter06
     /// Trains <paramref name="model"/> and measures its loss on the training and the validation data after
     /// training, at inference (dropout off) and without the penalties: the error, not the training objective.
     /// </summary>
-    private static Outcome FitAndMeasure(ChapterRun run, string name, Sequential model, string loss, Tensor x, Tensor y,
-                                         (Tensor X, Tensor Y) validation, int epochs, Callback[] callbacks)
+    private static Outcome FitAndMeasure(ChapterRun run, string name, Sequential model, string loss, float learningRate,
+                                         Tensor x, Tensor y, (Tensor X, Tensor Y) validation, int epochs, Callback[] callbacks)
     {
-        model.Compile(new Adam(learningRate: 1e-3f), loss, ["accuracy"]);
-        var history = model.Fit(x, y, batchSize: 16, epochs: epochs, verbose: 0, validationData: validation,
+        model.Compile(new Adam(learningRate: learningRate), loss, ["accuracy"]);
+        var history = model.Fit(x, y, batchSize: 8, epochs: epochs, verbose: 0, validationData: validation,
                                 callbacks: callbacks, seed: run.Seed);
         var lossFunction = Losses.Loss.Get(loss);
         double Error(Tensor xs, Tensor ys)
@@ -208,7 +208,7 @@ public static class Chapter06
             if (logScale) plot.LogScaleY();
             plot.LearningCurve(o.History["loss"], "train").Color = Chart.ColorOf(0);
             var epochs = Enumerable.Range(1, o.History["val_loss"].Count).Select(e => (double)e).ToArray();
-            plot.Line(epochs, o.History["val_loss"], "validation", dashed: true).Color = Chart.ColorOf(1);
+            plot.Line(epochs, o.History["val_loss"], "validation").Color = Chart.ColorOf(1);
         }
         run.SaveFigure(figureName, figure);
     }
@@ -256,7 +256,7 @@ public static class Chapter06
         var (x, y) = Datasets.Surface(n: 100, noise: 0.2f, seed: run.Seed + 3);
         double ValidationMse(int[] train, int[] validate)
         {
-            var model = new Sequential([new Dense(32, "tanh", seed: run.Seed), new Dense(32, "tanh", seed: run.Seed + 1),
+            var model = new Sequential([new Input(2), new Dense(32, "tanh", seed: run.Seed), new Dense(32, "tanh", seed: run.Seed + 1),
                                         new Dense(1, seed: run.Seed + 2)]);
             model.Compile(new Adam(learningRate: 0.01f), "mse");
             model.Fit(x.Rows(train), y.Rows(train), batchSize: 16, epochs: epochs, verbose: 0, seed: run.Seed);
@@ -286,11 +286,11 @@ public static class Chapter06
     /// </summary>
     private static void DrawPenaltyGeometry(ChapterRun run)
     {
-        (double X, double Y) optimum = (1.6, 0.9);
+        (double X, double Y) optimum = (1.5, 0.7);
         double Loss(double w1, double w2)   // a quadratic loss with tilted elliptic contours
         {
             double d1 = w1 - optimum.X, d2 = w2 - optimum.Y;
-            return 1.0 * d1 * d1 + 1.2 * d1 * d2 + 2.0 * d2 * d2;
+            return 2.0 * d1 * d1 - d1 * d2 + d2 * d2;
         }
         var figure = new Figure("The loss contours meet the L1 diamond at a corner, the L2 circle off the axes", rows: 1, columns: 2)
             { Width = 1000, Height = 500 };
@@ -317,7 +317,7 @@ public static class Chapter06
             hit.LegendText = string.Create(CultureInfo.InvariantCulture, $"penalised optimum ({touch.X:0.00}, {touch.Y:0.00})");
             hit.Color = Chart.ColorOf(5);
             hit.Size = 10;
-            plot.Axes.SetLimits(-1.5, 2.7, -1.5, 2.2);
+            plot.Axes.SetLimits(-1.5, 2.8, -1.5, 2.2);
             plot.Axes.SquareUnits();
             plot.ShowLegend(Alignment.LowerRight);
             run.Report($"{(panel == 0 ? "l1" : "l2")} constrained optimum w2", touch.Y);
@@ -342,6 +342,6 @@ public static class Chapter06
             xs.Add(centre.X + lo * Math.Cos(a));
             ys.Add(centre.Y + lo * Math.Sin(a));
         }
-        plot.Line(xs, ys, label, dashed: true).Color = Chart.ColorOf(1);
+        plot.Line(xs, ys, label).Color = Chart.ColorOf(1);
     }
 }
