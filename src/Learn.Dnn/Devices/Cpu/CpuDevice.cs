@@ -11,7 +11,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// It is the default device.
 /// </summary>
 [Chapter(10)]
-public sealed class CpuDevice : ReferenceDevice
+public sealed partial class CpuDevice : ReferenceDevice
 {
     /// <summary>The one fast CPU device.</summary>
     public static new CpuDevice Instance { get; } = new();
@@ -35,6 +35,21 @@ public sealed class CpuDevice : ReferenceDevice
     {
         float[] dst = Data(y);
         TensorPrimitives.MultiplyAdd(Data(x), alpha, dst, dst);   // y = α·x + y
+    }
+
+    /// <summary>Each row's block as one span copy (or one SIMD add).</summary>
+    public override void CopyColumns(Storage source, int sourceColumns, int sourceStart,
+                                     Storage destination, int destinationColumns, int destinationStart,
+                                     int rows, int count, bool accumulate)
+    {
+        float[] src = Data(source), dst = Data(destination);
+        for (int r = 0; r < rows; r++)
+        {
+            var from = src.AsSpan(r * sourceColumns + sourceStart, count);
+            var to = dst.AsSpan(r * destinationColumns + destinationStart, count);
+            if (accumulate) TensorPrimitives.Add(to, from, to);
+            else from.CopyTo(to);
+        }
     }
 
     /// <summary>Tensors below this many numbers are updated on one thread: a hand-off costs more than the loop.</summary>
