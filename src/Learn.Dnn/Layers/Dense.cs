@@ -57,12 +57,14 @@ public sealed class Dense : Layer
     [Chapter(6)]
     public Regularizer? BiasRegularizer { get; }
 
+    #region penalties
     /// <summary>kernelRegularizer(W) and biasRegularizer(b), from the current weights.</summary>
     protected override IEnumerable<Tensor> WeightPenalties()
     {
         if (KernelRegularizer is not null) yield return KernelRegularizer.Call(Kernel);
         if (BiasRegularizer is not null && Bias is not null) yield return BiasRegularizer.Call(Bias);
     }
+    #endregion
 
     public int Units { get; }
     public Activation? Activation { get; }

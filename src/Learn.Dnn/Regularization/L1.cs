@@ -13,8 +13,10 @@ public sealed class L1 : Regularizer
     /// <summary>l1.</summary>
     public float Factor { get; }
 
+    #region penalty
     /// <summary>l1·Σ|x|.   ∂/∂x = l1·sign(x) (0 at x = 0).</summary>
     public override Tensor Call(Tensor x) => x.Abs().Sum() * Factor;
+    #endregion
 
     public override string ToString() => $"L1(l1={Factor})";
 }

@@ -13,8 +13,10 @@ public sealed class L2 : Regularizer
     /// <summary>l2.</summary>
     public float Factor { get; }
 
+    #region penalty
     /// <summary>l2·Σx².   ∂/∂x = 2·l2·x.</summary>
     public override Tensor Call(Tensor x) => (x * x).Sum() * Factor;
+    #endregion
 
     public override string ToString() => $"L2(l2={Factor})";
 }
