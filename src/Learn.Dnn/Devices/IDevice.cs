@@ -86,6 +86,40 @@ public interface IDevice
     /// <summary>y[r, :] = x[rows[r], :] for x: [*, rowLength] (mini-batches, shuffling, splits).</summary>
     void GatherRows(Storage x, int rowLength, ReadOnlySpan<int> rows, Storage y);
 
+    // ---- convolution and pooling (chapter 7) ---------------------------------------------------
+
+    /// <summary>
+    /// 2-D convolution (cross-correlation, as every framework computes it), channels-last:
+    /// y[n, oy, ox, f] = Σ_{ky, kx, c} x[n, oy·sh + ky − pt, ox·sw + kx − pl, c] · kernel[ky, kx, c, f],
+    /// x: [N, H, W, C], kernel: [kh, kw, C, F], y: [N, OH, OW, F]; padding cells read 0.
+    /// </summary>
+    void Conv2D(Window2D window, int filters, Storage x, Storage kernel, Storage y);
+
+    /// <summary>
+    /// ∂L/∂x of <see cref="Conv2D"/>: dx[n, iy, ix, c] = Σ dy[n, oy, ox, f] · kernel[ky, kx, c, f] over every
+    /// output (oy, ox) whose window puts offset (ky, kx) on input cell (iy, ix). dx: [N, H, W, C].
+    /// </summary>
+    void Conv2DBackwardInput(Window2D window, int filters, Storage dy, Storage kernel, Storage dx);
+
+    /// <summary>
+    /// ∂L/∂kernel of <see cref="Conv2D"/>: dKernel[ky, kx, c, f] = Σ_{n, oy, ox} x[n, oy·sh + ky − pt, ox·sw + kx − pl, c] · dy[n, oy, ox, f].
+    /// </summary>
+    void Conv2DBackwardKernel(Window2D window, int filters, Storage x, Storage dy, Storage dKernel);
+
+    /// <summary>
+    /// Pooling, channels-last, each channel on its own: y[n, oy, ox, c] = the max (or the mean) of
+    /// x[n, iy, ix, c] over the window's cells inside the input. Max ignores padding (it pads with −∞);
+    /// average divides by the count of non-padded cells. x: [N, H, W, C], y: [N, OH, OW, C].
+    /// </summary>
+    void Pool2D(PoolOp op, Window2D window, Storage x, Storage y);
+
+    /// <summary>
+    /// ∂L/∂x of <see cref="Pool2D"/>, summed over overlapping windows. Max: each window's dy goes to
+    /// one cell, its maximum; among equal maxima, the first in row-major window order (ky, then kx).
+    /// Average: each window's dy / count goes to each of its count non-padded cells. dx: [N, H, W, C].
+    /// </summary>
+    void Pool2DBackward(PoolOp op, Window2D window, Storage x, Storage dy, Storage dx);
+
     // ---- randomness --------------------------------------------------------------------------
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// It is the default device.
 /// </summary>
 [Chapter(10)]
-public sealed class CpuDevice : ReferenceDevice
+public sealed partial class CpuDevice : ReferenceDevice
 {
     /// <summary>The one fast CPU device.</summary>
     public static new CpuDevice Instance { get; } = new();
