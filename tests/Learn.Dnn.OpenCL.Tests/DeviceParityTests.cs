@@ -153,9 +153,11 @@ public abstract class DeviceParityTests
             "log" or "sqrt" => Generators.Values(seed, n, 0.01f, 5f),
             "pow" => Generators.Values(seed, n, 0.1f, 3f),
             "exp" => Generators.Values(seed, n, -10f, 10f),
+            "dropout_keep" => Generators.Values(seed, n, 0f, 1f),
             _ => Generators.Values(seed, n, -6f, 6f),
         };
         if (op.Name is "log" or "sqrt" or "pow" or "exp") return values;
+        if (op.Name is "dropout_keep") { values[0] = 0.4f; return values; }   // u = rate exactly: kept
         float[] special = [0f, 90f, -90f, -0f];
         for (int i = 0; i < Math.Min(n, special.Length); i++) values[i] = special[i];
         return values;
@@ -168,6 +170,7 @@ public abstract class DeviceParityTests
         "elu" => 1.0f,
         "scale" => -1.75f,
         "add_scalar" => 0.625f,
+        "dropout_keep" => 0.4f,
         _ => 0f,
     };
 
@@ -409,6 +412,33 @@ public abstract class DeviceParityTests
             Tolerance.AssertClose(wantSlot, Read(cl, slots[k].Tested), Tolerance.Relative(wantSlot, Tolerance.Elementwise), $"{what}: slot {rule.Slots[k]}");
         }
         Tolerance.AssertIdentical(Read(Reference, g), Read(cl, gCl), $"{what}: the gradient must be left unchanged");
+    }
+    #endregion
+
+    #region dropout
+    [SkippableFact]
+    public void Dropout_masks_are_bit_identical_to_the_reference_for_the_same_seed()
+    {
+        var cl = Tested;
+        var cases = from rows in Generators.Dimension(60)
+                    from cols in Generators.Dimension(60)
+                    from rate in Gen.Elements(0.1, 0.5, 0.9)
+                    from seed in Gen.Choose(0, int.MaxValue)
+                    from broadcast in Gen.Elements(false, true)
+                    select (rows, cols, rate, seed: (ulong)seed, broadcast);
+        Check(cases.ToArbitrary(), c =>
+        {
+            int?[]? noise = c.broadcast ? [null, 1] : null;
+            float[] x = Generators.Values((int)(c.seed % 1000), c.rows * c.cols);
+            float[] Masked(IDevice device)
+            {
+                var dropout = new Learn.Dnn.Layers.Dropout(c.rate, noise, seed: c.seed);
+                var input = Tensor.FromArray(x, new Shape(c.rows, c.cols), device);
+                dropout.Call(input, training: true);                    // a second call draws from further along the stream
+                return dropout.Call(input, training: true).ToArray();
+            }
+            Tolerance.AssertIdentical(Masked(Reference), Masked(cl), $"Dropout (rate={c.rate}, seed={c.seed}, {c.rows}×{c.cols}, noiseShape {(c.broadcast ? "[null, 1]" : "null")})");
+        }, tests: 40);
     }
     #endregion
 

@@ -40,6 +40,10 @@ public class GradientParityTests
         new("transpose", (m, n) => [new(m, n)], x => x[0].T.MatMul(x[0])),
         new("rows", (m, n) => [new(m, n)], x => x[0].Rows([x[0].Shape[0] - 1, 0, x[0].Shape[0] / 2, x[0].Shape[0] - 1])),
         new("mlp layer", (m, n) => [new(m, 3), new(3, n), new(n)], x => (x[0].MatMul(x[1]) + x[2]).Tanh().Sum()),
+        new("L1 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L1(0.3f).Call(x[0])),
+        new("L2 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L2(0.2f).Call(x[0])),
+        new("L1L2 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L1L2(0.3f, 0.2f).Call(x[0])),
+        new("dropout (seeded mask)", (m, n) => [new(m, n)], x => new Learn.Dnn.Layers.Dropout(0.4, seed: 9).Call(x[0], training: true)),
     ];
 
     [SkippableFact]

@@ -20,10 +20,22 @@ public sealed class History : Callback
     public IReadOnlyList<double> this[string key] => history.TryGetValue(key, out var values) ? values
         : throw new KeyNotFoundException($"History: no key \"{key}\"; the keys are {string.Join(", ", history.Keys)}.");
 
+    /// <summary>
+    /// Set when Fit stopped because the loss became NaN or ∞: where (epoch, batch, layer) and why, in
+    /// its message, which Fit also prints. Fit does not throw it; <c>if (history.NonFiniteLoss is { } e) throw e;</c>
+    /// turns the stop into an error. Null when training ended normally.
+    /// </summary>
+    [Chapter(6)]
+    public Models.NonFiniteLossException? NonFiniteLoss { get; internal set; }
+
     /// <summary>The epochs recorded, counted from 0.</summary>
     public IReadOnlyList<int> Epoch => epochs;
 
-    public override void OnTrainBegin(IReadOnlyDictionary<string, double> logs) => epochs.Clear();
+    public override void OnTrainBegin(IReadOnlyDictionary<string, double> logs)
+    {
+        epochs.Clear();
+        NonFiniteLoss = null;
+    }
 
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {

@@ -1,5 +1,6 @@
 using Learn.Dnn.Activations;
 using Learn.Dnn.Layers.Initializers;
+using Learn.Dnn.Regularization;
 
 namespace Learn.Dnn.Layers;
 
@@ -19,15 +20,21 @@ public sealed class Dense : Layer
     /// <param name="useBias">Whether to add b.</param>
     /// <param name="kernelInitializer">Defaults to Glorot uniform.</param>
     /// <param name="biasInitializer">Defaults to zeros.</param>
+    /// <param name="kernelRegularizer">A penalty on W added to the loss (<see cref="L2"/>, "l2"...), or null.</param>
+    /// <param name="biasRegularizer">A penalty on b, or null.</param>
+    /// <param name="activityRegularizer">A penalty on the layer's output, divided by the batch size (as Keras 3), or null.</param>
     /// <param name="name">The layer's name in messages and summaries; by default "dense", then "dense_1", ... as Keras names them.</param>
     /// <param name="seed">Seed of the initial weights (the same seed gives the same weights on every device); by default the layer's creation index.</param>
     public Dense(int units, string? activation = null, bool useBias = true,
                  Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+                 Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
                  ulong? seed = null, string? name = null)
-        : this(units, Activations.Activation.Get(activation), useBias, kernelInitializer, biasInitializer, seed, name) { }
+        : this(units, Activations.Activation.Get(activation), useBias, kernelInitializer, biasInitializer,
+               kernelRegularizer, biasRegularizer, activityRegularizer, seed, name) { }
 
     public Dense(int units, Activation? activation, bool useBias = true,
                  Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+                 Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
                  ulong? seed = null, string? name = null) : base(name)
     {
         if (units <= 0) throw new ArgumentOutOfRangeException(nameof(units), $"Dense: units must be positive, got {units}.");
@@ -37,6 +44,24 @@ public sealed class Dense : Layer
         this.kernelInitializer = kernelInitializer ?? new GlorotUniform();
         this.biasInitializer = biasInitializer ?? new Constant(0f);
         rng = new Rng(seed ?? (ulong)Index);   // unseeded layers differ by their creation order
+        KernelRegularizer = kernelRegularizer;
+        BiasRegularizer = biasRegularizer;
+        ActivityRegularizer = activityRegularizer;
+    }
+
+    /// <summary>The penalty on W, or null.</summary>
+    [Chapter(6)]
+    public Regularizer? KernelRegularizer { get; }
+
+    /// <summary>The penalty on b, or null.</summary>
+    [Chapter(6)]
+    public Regularizer? BiasRegularizer { get; }
+
+    /// <summary>kernelRegularizer(W) and biasRegularizer(b), from the current weights.</summary>
+    protected override IEnumerable<Tensor> WeightPenalties()
+    {
+        if (KernelRegularizer is not null) yield return KernelRegularizer.Call(Kernel);
+        if (BiasRegularizer is not null && Bias is not null) yield return BiasRegularizer.Call(Bias);
     }
 
     public int Units { get; }

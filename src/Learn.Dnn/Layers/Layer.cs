@@ -78,7 +78,11 @@ public abstract class Layer
     /// <summary>The forward pass on an already-built layer.</summary>
     protected abstract Tensor Forward(Tensor input, bool training);
 
-    /// <summary>Applies the layer: builds it on first use, checks the input, runs the forward pass.</summary>
+    /// <summary>
+    /// Applies the layer: builds it on first use, checks the input, runs the forward pass
+    /// (<paramref name="training"/>: true in <see cref="Models.Model.Fit"/>, where Dropout drops; false
+    /// in Evaluate and Predict). The activity penalty of this call, if any, goes to <see cref="Losses"/>.
+    /// </summary>
     public Tensor Call(Tensor input, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -87,10 +91,41 @@ public abstract class Layer
             using (Devices.StorageScope.Suspend()) Build(input.Shape);   // weights outlive any training step's scope
             Built = true;
         }
+        activityLosses.Clear();
         var output = Forward(input, training);
         OutputShape = output.Shape;
+        if (ActivityRegularizer is not null)
+        {
+            // Keras 3 divides the activity penalty by the batch size, so its strength does not depend on it.
+            var penalty = ActivityRegularizer.Call(output);
+            AddLoss(output.Rank > 0 ? penalty * (1f / output.Shape[0]) : penalty);
+        }
         return output;
     }
+
+    #region losses
+    private readonly List<Tensor> activityLosses = [];
+
+    /// <summary>The penalty on this layer's output (Keras' <c>activity_regularizer</c>), or null.</summary>
+    [Chapter(6)]
+    public Regularization.Regularizer? ActivityRegularizer { get; set; }
+
+    /// <summary>
+    /// The penalties to add to the loss (Keras' <c>layer.losses</c>): the weight penalties
+    /// (<see cref="WeightPenalties"/>, computed now from the current weights) and those the last
+    /// call added (<see cref="AddLoss"/>). Each is a scalar that carries its gradient.
+    /// </summary>
+    [Chapter(6)]
+    public virtual IReadOnlyList<Tensor> Losses => Built ? [.. WeightPenalties(), .. activityLosses] : [.. activityLosses];
+
+    /// <summary>A penalty found during the forward pass (an activity penalty); cleared at the next call.</summary>
+    [Chapter(6)]
+    protected void AddLoss(Tensor loss) => activityLosses.Add(loss);
+
+    /// <summary>The penalties of the weights (Dense: kernelRegularizer(W), biasRegularizer(b)).</summary>
+    [Chapter(6)]
+    protected virtual IEnumerable<Tensor> WeightPenalties() => [];
+    #endregion
 
     /// <summary>The total number of trainable numbers.</summary>
     public int CountParams() => TrainableWeights.Sum(w => w.Size);

@@ -10,6 +10,8 @@ public sealed class BinaryAccuracy(string name = "binary_accuracy", float thresh
 {
     public override string Name => name;
 
+    public override bool? HigherIsBetter => true;
+
     public float Threshold => threshold;
 
     protected override double[] SampleValues(Tensor yTrue, Tensor yPred)

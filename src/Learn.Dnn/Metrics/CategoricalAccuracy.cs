@@ -8,6 +8,8 @@ public sealed class CategoricalAccuracy(string name = "categorical_accuracy") : 
 {
     public override string Name => name;
 
+    public override bool? HigherIsBetter => true;
+
     protected override double[] SampleValues(Tensor yTrue, Tensor yPred)
     {
         if (yTrue.Shape != yPred.Shape)

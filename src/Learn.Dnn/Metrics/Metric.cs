@@ -14,6 +14,13 @@ public abstract class Metric
     /// <summary>The key in the logs and in History ("accuracy").</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Whether a larger value is better (Keras' metric <c>_direction</c> "up"), smaller (false), or
+    /// unknown (null). A callback in mode "auto" (EarlyStopping on "val_accuracy"...) reads it.
+    /// </summary>
+    [Chapter(6)]
+    public virtual bool? HigherIsBetter => null;
+
     /// <summary>Adds a batch: targets and predictions with one row per sample.</summary>
     public void Update(Tensor yTrue, Tensor yPred)
     {
@@ -81,6 +88,8 @@ public abstract class Metric
         private Metric? resolved;
 
         public override string Name => name;
+
+        public override bool? HigherIsBetter => true;
 
         protected override double[] SampleValues(Tensor yTrue, Tensor yPred)
         {

@@ -8,6 +8,8 @@ public sealed class SparseCategoricalAccuracy(string name = "sparse_categorical_
 {
     public override string Name => name;
 
+    public override bool? HigherIsBetter => true;
+
     protected override double[] SampleValues(Tensor yTrue, Tensor yPred)
     {
         if (yPred.Rank != 2 || yTrue.Size != yPred.Shape[0])

@@ -55,6 +55,7 @@ public abstract partial class Model
         var list = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, parameters);
 
         StopTraining = false;
+        NonFiniteLossException? nonFinite = null;
         list.TrainBegin();
         IReadOnlyDictionary<string, double>? trainingLogs = null;
         for (int epoch = initialEpoch; epoch < epochs; epoch++)
@@ -68,7 +69,7 @@ public abstract partial class Model
                 int start = step * batchSize, count = Math.Min(batchSize, samples - start);
                 int[] rows = order.AsSpan(start, count).ToArray();
                 using (StorageScope.Begin())   // the step's intermediates go back to the device's pool when it ends (chapter 10)
-                    TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
+                    nonFinite ??= TrainStep(Batch(x, rows), Batch(y, rows), tracker, epoch, epochs, step, steps);
                 list.TrainBatchEnd(step, tracker.Logs());
                 if (StopTraining) break;
             }
@@ -83,24 +84,43 @@ public abstract partial class Model
             if (StopTraining) break;
         }
         list.TrainEnd(trainingLogs);
+        list.History!.NonFiniteLoss = nonFinite;
         return list.History!;
     }
     #endregion
 
     #region train-step
-    /// <summary>One step: forward, loss, backward, the optimizer's update, zeroed gradients; then the running means.</summary>
-    private void TrainStep(Tensor xBatch, Tensor yBatch, EpochTracker tracker, int epoch, int epochs, int step, int steps)
+    /// <summary>
+    /// One step: forward (training: true, so Dropout drops), loss + penalties, backward, the optimizer's
+    /// update, zeroed gradients; then the running means. A non-finite loss skips the update (the
+    /// weights stay those before the batch), stops training and returns the diagnosis.
+    /// </summary>
+    private NonFiniteLossException? TrainStep(Tensor xBatch, Tensor yBatch, EpochTracker tracker, int epoch, int epochs, int step, int steps)
     {
         var weights = TrainableWeights;
         foreach (var w in weights) w.ZeroGrad();
         var yPred = Call(xBatch, training: true);
-        var loss = ComputeLoss(yBatch, yPred, "Fit");
+        var loss = WithPenalties(ComputeLoss(yBatch, yPred, "Fit"));
         float value = loss.Item();
-        if (!float.IsFinite(value)) throw NonFinite(value, xBatch, epoch, epochs, step, steps);
+        tracker.Add(value, yBatch, yPred.Detach());
+        if (!float.IsFinite(value))
+        {
+            var report = DiagnoseNonFinite(value, xBatch, yBatch, epoch, epochs, step, steps);
+            Console.WriteLine(Environment.NewLine + report.Message);
+            StopTraining = true;
+            return report;
+        }
         loss.Backward();
         Optimizer!.Apply(weights);
         foreach (var w in weights) w.ZeroGrad();
-        tracker.Add(value, yBatch, yPred.Detach());
+        return null;
+    }
+
+    /// <summary>The loss plus every layer's penalty (Keras' compute_loss adds <c>model.losses</c>): what is minimised and logged.</summary>
+    private Tensor WithPenalties(Tensor loss)
+    {
+        foreach (var penalty in Losses) loss += penalty;
+        return loss;
     }
 
     /// <summary>The loss of a batch; a shape mismatch between y and the output names the output layer.</summary>
@@ -118,39 +138,78 @@ public abstract partial class Model
                 $"and the targets y of this batch have shape {yBatch.Shape}, which the loss {Loss!.Name} does not accept. {e.Message}");
         }
     }
+    #endregion
 
-    /// <summary>The message for a NaN or infinite loss: where it happened, and the first layer whose output or weights are not finite.</summary>
-    private NonFiniteLossException NonFinite(float value, Tensor xBatch, int epoch, int epochs, int step, int steps)
+    #region non-finite
+    /// <summary>
+    /// Why the loss of this batch is NaN or ∞: re-runs the batch with checks, layer by layer — the data,
+    /// each layer's weights, each layer's output, the loss, then the gradients from the output back —
+    /// and names the first place a non-finite number appears, with what usually causes it.
+    /// </summary>
+    private NonFiniteLossException DiagnoseNonFinite(float value, Tensor xBatch, Tensor yBatch, int epoch, int epochs, int step, int steps)
     {
-        string? culprit = null, what = null;
-        using (Tensor.NoGrad())
+        string? culprit = null;
+        string? finding = null;
+        if (!AllFinite(xBatch)) finding = "the input batch x itself contains NaN or ∞: check the data";
+        else if (!AllFinite(yBatch)) finding = "the targets y of this batch contain NaN or ∞: check the data";
+        else
         {
+            foreach (var w in TrainableWeights) w.ZeroGrad();
+            var outputs = new List<(Layers.Layer Layer, Tensor Output)>();
             var h = xBatch;
-            if (!h.ToArray().All(float.IsFinite)) what = "the input batch x itself contains NaN or ∞";
-            else
-                foreach (var layer in Layers)
+            foreach (var layer in Layers)
+            {
+                if (layer.Weights.Any(w => !AllFinite(w)))
                 {
-                    if (layer.Weights.Any(w => !w.ToArray().All(float.IsFinite)))
-                    {
-                        culprit = layer.Name;
-                        what = $"layer '{layer.Name}' ({layer.GetType().Name}) has NaN or ∞ in its weights";
-                        break;
-                    }
-                    h = layer.Call(h, training: false);
-                    if (!h.ToArray().All(float.IsFinite))
-                    {
-                        culprit = layer.Name;
-                        what = $"layer '{layer.Name}' ({layer.GetType().Name}) is the first whose output has NaN or ∞";
-                        break;
-                    }
+                    (culprit, finding) = (layer.Name, $"layer '{layer.Name}' ({layer.GetType().Name}) has NaN or ∞ in its weights (an earlier update put them there)");
+                    break;
                 }
+                h = layer.Call(h, training: true);
+                outputs.Add((layer, h));
+                if (!AllFinite(h))
+                {
+                    (culprit, finding) = (layer.Name, $"layer '{layer.Name}' ({layer.GetType().Name}) is the first whose output is NaN or ∞; its input was finite");
+                    break;
+                }
+            }
+            if (finding is null)
+            {
+                var loss = WithPenalties(ComputeLoss(yBatch, h, "Fit"));
+                float again = loss.Item();
+                if (!float.IsFinite(again))
+                {
+                    var (largestLayer, largest) = outputs.Select(o => (o.Layer.Name, Max: o.Output.ToArray().Max(MathF.Abs))).MaxBy(o => o.Max);
+                    finding = $"every layer's output is finite, but the loss {Loss!.Name} of them (with the penalties) is {PythonFormat.Repr(again)}; " +
+                              $"the largest |output| is {largest.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture)}, in layer '{largestLayer}'" +
+                              (largest > 1e15f ? ", so large that the loss overflows float32 (the weights have grown too much)" : ": a log(0)? targets outside the loss's range?");
+                }
+                else
+                {
+                    loss.Backward();
+                    // The gradient flows from the output back: the first non-finite one in that order is where it starts.
+                    for (int i = outputs.Count - 1; i >= 0 && finding is null; i--)
+                    {
+                        var (layer, output) = outputs[i];
+                        bool outputGradient = output.Grad is { } g && !AllFinite(g);
+                        bool weightGradient = layer.TrainableWeights.Any(w => w.Grad is { } gw && !AllFinite(gw));
+                        if (outputGradient || weightGradient)
+                            (culprit, finding) = (layer.Name, $"layer '{layer.Name}' ({layer.GetType().Name}) is the first, from the output back, whose gradient is NaN or ∞");
+                    }
+                    finding ??= $"re-run, this batch gives a finite loss ({PythonFormat.Repr(again)}) and finite gradients (a dropout mask drawn differently?)";
+                }
+            }
+            foreach (var w in TrainableWeights) w.ZeroGrad();
         }
-        string where = $"epoch {epoch + 1}/{epochs}, step {step + 1}/{steps}";
-        string message = $"Fit on model '{Name}': the loss is {value} at {where}; training stopped. " +
-                         (what is null ? "Every layer's output is finite: the loss itself overflowed (log of 0? targets outside the loss's range?)." : what + ".") +
-                         " A smaller learning rate, scaled inputs or clipping usually help.";
+        string message =
+            $"Fit on model '{Name}': the loss became {PythonFormat.Repr(value)} at epoch {epoch + 1}/{epochs}, batch {step + 1}/{steps}; training stopped " +
+            $"(this batch's update was not applied, and History keeps the epochs so far).{Environment.NewLine}" +
+            $"  Where: {finding} (found by re-running that batch with checks).{Environment.NewLine}" +
+            $"  Usual causes: a learning rate too large (the weights grow step after step until they overflow: try one 10 times smaller); " +
+            $"inputs that are not scaled (standardize them, e.g. with StandardScaler); log(0) in the loss (a probability of exactly 0 or 1).";
         return new NonFiniteLossException(message, epoch + 1, step + 1, culprit);
     }
+
+    private static bool AllFinite(Tensor t) => t.ToArray().All(float.IsFinite);
     #endregion
 
     #region evaluate
@@ -186,7 +245,7 @@ public abstract partial class Model
                 var xBatch = Batch(x, start, count);
                 var yBatch = Batch(y, start, count);
                 var yPred = Call(xBatch, training: false);
-                tracker.Add(ComputeLoss(yBatch, yPred, "Evaluate").Item(), yBatch, yPred);
+                tracker.Add(WithPenalties(ComputeLoss(yBatch, yPred, "Evaluate")).Item(), yBatch, yPred);
             }
             list.TestBatchEnd(step, tracker.Logs());
         }

@@ -24,6 +24,10 @@ public abstract partial class Model : Layer
 
     public override IReadOnlyList<Tensor> NonTrainableWeights => Layers.Where(l => l.Built).SelectMany(l => l.NonTrainableWeights).ToList();
 
+    /// <summary>Every layer's penalties (weight and activity regularizers), which Fit and Evaluate add to the loss.</summary>
+    [Chapter(6)]
+    public override IReadOnlyList<Tensor> Losses => Layers.SelectMany(l => l.Losses).ToList();
+
     /// <summary>Layer by layer, each layer's weights (kernel, bias...): Keras' <c>model.weights</c> order.</summary>
     public override IReadOnlyList<Tensor> Weights => Layers.SelectMany(l => l.Weights).ToList();
 
@@ -42,11 +46,16 @@ public abstract partial class Model : Layer
     public IReadOnlyList<string> MetricNames { get; private set; } = [];
 
     private List<Func<Metric>> metricFactories = [];
+    private List<Metric> metricPrototypes = [];
+
+    /// <summary>Whether the compiled metric called <paramref name="name"/> is better when higher; null if unknown or absent.</summary>
+    [Chapter(6)]
+    internal bool? MetricHigherIsBetter(string name) => metricPrototypes.FirstOrDefault(m => m.Name == name)?.HigherIsBetter;
 
     /// <summary>
     /// Chooses how to train: <c>model.Compile("sgd", "sparse_categorical_crossentropy", ["accuracy"])</c>,
     /// or objects: <c>model.Compile(new SGD(learningRate: 0.1f), new MeanSquaredError())</c>.
-    /// A string is a Keras name (<see cref="Optimizers.Optimizer.Get"/>, <see cref="Losses.Loss.Get"/>,
+    /// A string is a Keras name (<see cref="Optimizers.Optimizer.Get"/>, <see cref="Learn.Dnn.Losses.Loss.Get"/>,
     /// <see cref="Metric.Get"/>); "accuracy" becomes binary, sparse categorical or categorical accuracy
     /// from the shapes of the data, as in Keras.
     /// </summary>
@@ -60,6 +69,7 @@ public abstract partial class Model : Layer
         Loss = loss;
         MetricNames = names;
         metricFactories = names.Select(name => (Func<Metric>)(() => Metric.Get(name))).ToList();
+        metricPrototypes = names.Select(Metric.Get).ToList();
     }
 
     /// <summary>Compile with metric objects (a fresh state is taken with each Fit: pass new instances per model).</summary>
@@ -73,6 +83,7 @@ public abstract partial class Model : Layer
         Loss = loss;
         MetricNames = list.Select(m => m.Name).ToList();
         metricFactories = list.Select(m => (Func<Metric>)(() => { m.Reset(); return m; })).ToList();
+        metricPrototypes = list;
     }
 
     private (Optimizer Optimizer, Loss Loss) RequireCompiled(string operation) =>

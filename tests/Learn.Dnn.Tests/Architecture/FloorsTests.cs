@@ -15,7 +15,7 @@ public class FloorsTests
     {
         ["Devices"] = 0,
         ["Tensors"] = 1, ["Autograd"] = 1,
-        ["Activations"] = 2, ["Data"] = 2, ["Convolution"] = 2,
+        ["Activations"] = 2, ["Data"] = 2, ["Convolution"] = 2, ["Regularization"] = 2,
         ["Layers"] = 3, ["Losses"] = 3, ["Metrics"] = 3,
         ["Optimizers"] = 4,
         ["Models"] = 5, ["Callbacks"] = 5,

@@ -58,17 +58,24 @@ public sealed class ModelBadInputTests
     }
 
     [Fact]
-    public void A_diverging_loss_stops_with_the_epoch_the_step_and_the_layer()
+    public void A_diverging_loss_stops_training_with_the_epoch_the_batch_the_layer_and_the_usual_causes()
     {
-        var (x, y) = ModelTestData.TwoHalves(64);
+        var (x, _) = ModelTestData.TwoHalves(64);
         var target = x.Sum(1, keepDims: true) * 1000f;
         var model = new Sequential([new Input(2), new Dense(4, seed: 1), new Dense(1, seed: 2)]);
         model.Compile(new SGD(1e6f), "mse");
-        var error = Assert.Throws<NonFiniteLossException>(() => model.Fit(x, target, batchSize: 8, epochs: 5, verbose: 0));
-        Assert.Contains($"epoch {error.Epoch}/5, step {error.Step}/8", error.Message);
-        Assert.NotNull(error.Layer);
-        Assert.Contains($"'{error.Layer}'", error.Message);
-        _ = y;
+        var history = model.Fit(x, target, batchSize: 8, epochs: 5, verbose: 0);      // no exception: training stops
+        var report = history.NonFiniteLoss;
+        Assert.NotNull(report);
+        Assert.True(model.StopTraining);
+        Assert.Contains($"epoch {report.Epoch}/5, batch {report.Step}/8", report.Message);
+        Assert.NotNull(report.Layer);
+        Assert.Contains($"'{report.Layer}'", report.Message);
+        Assert.Contains("learning rate too large", report.Message);
+        Assert.Contains("log(0)", report.Message);
+        Assert.Equal(report.Epoch, history["loss"].Count);                            // History keeps the epochs, the last one NaN
+        Assert.False(double.IsFinite(history["loss"][^1]));
+        Assert.All(model.Weights, w => Assert.All(w.ToArray(), v => Assert.True(float.IsFinite(v))));   // the bad update was not applied
     }
 
     [Fact]
@@ -77,9 +84,29 @@ public sealed class ModelBadInputTests
         var x = Tensor.FromArray([1f, float.NaN, 0f, 1f], 2, 2);
         var model = new Sequential([new Dense(1)]);
         model.Compile("sgd", "mse");
-        var error = Assert.Throws<NonFiniteLossException>(() => model.Fit(x, Tensor.Zeros(2, 1), verbose: 0));
-        Assert.Contains("input batch x itself contains NaN", error.Message);
-        Assert.Contains("epoch 1/1, step 1/1", error.Message);
+        var report = model.Fit(x, Tensor.Zeros(2, 1), verbose: 0).NonFiniteLoss;
+        Assert.NotNull(report);
+        Assert.Contains("input batch x itself contains NaN", report.Message);
+        Assert.Contains("epoch 1/1, batch 1/1", report.Message);
+    }
+
+    [Fact]
+    public void A_log_of_0_in_the_loss_is_found_past_every_finite_layer_output()
+    {
+        var x = Tensor.FromArray([1f, 2f], 2, 1);
+        var model = new Sequential([new Input(1), new Dense(1, seed: 1)]);
+        model.Compile("sgd", new LogOfOutput());
+        var report = model.Fit(x, Tensor.Zeros(2, 1), verbose: 0).NonFiniteLoss;
+        Assert.NotNull(report);
+        Assert.Null(report.Layer);
+        Assert.Contains("every layer's output is finite", report.Message);
+    }
+
+    /// <summary>A loss that takes log(−|y|): NaN from finite outputs.</summary>
+    private sealed class LogOfOutput : Learn.Dnn.Losses.Loss
+    {
+        public override string Name => "log_of_output";
+        protected override Tensor Compute(Tensor yTrue, Tensor yPred) => (-(yPred.Abs()) - 1f).Log().Mean();
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+namespace Learn.Dnn.Callbacks;
+
+/// <summary>
+/// The base of the callbacks that watch one logged value (Keras' <c>MonitorCallback</c>):
+/// <see cref="EarlyStopping"/>, <see cref="ModelCheckpoint"/>, <see cref="ReduceLROnPlateau"/>.
+/// It decides what "better" means:
+/// <list type="bullet">
+/// <item>mode "min" or "max"; in "auto", a loss ("loss", "val_loss") is minimised and a compiled metric
+/// that knows its direction (accuracy: up) is followed; anything else is an error asking for a mode;</item>
+/// <item>an improvement is op(current − δ, best) with δ = |minDelta| for "max" and −|minDelta| for
+/// "min": the value must beat the best by more than minDelta; the first value always counts.</item>
+/// </list>
+/// </summary>
+[Chapter(6)]
+public abstract class MonitorCallback : Callback
+{
+    private Func<double, double, bool>? monitorOp;
+    private double minDelta;
+
+    protected MonitorCallback(string monitor, string mode, double? baseline, double minDelta)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (mode is not ("auto" or "min" or "max"))
+            throw new ArgumentException($"{GetType().Name}: mode must be \"auto\", \"min\" or \"max\", got \"{mode}\".", nameof(mode));
+        if (!double.IsFinite(minDelta)) throw new ArgumentOutOfRangeException(nameof(minDelta), $"{GetType().Name}: minDelta must be finite, got {minDelta}.");
+        Monitor = monitor;
+        Mode = mode;
+        Best = baseline;
+        this.minDelta = Math.Abs(minDelta);
+    }
+
+    /// <summary>The logged key watched ("val_loss").</summary>
+    public string Monitor { get; }
+
+    /// <summary>"auto", "min" or "max".</summary>
+    public string Mode { get; }
+
+    /// <summary>The best value seen so far (null before the first).</summary>
+    public double? Best { get; protected set; }
+
+    /// <summary>Whether larger values are better, once decided (at the first epoch end).</summary>
+    public bool? Maximizing { get; private set; }
+
+    #region improvement
+    /// <summary>Decides the direction (Keras' <c>_set_monitor_op</c>); the sign of minDelta follows it.</summary>
+    protected void SetMonitorOp()
+    {
+        if (monitorOp is not null) return;
+        bool? up = Mode switch { "min" => false, "max" => true, _ => null };
+        if (up is null)
+        {
+            string metric = Monitor.StartsWith("val_", StringComparison.Ordinal) ? Monitor[4..] : Monitor;
+            if (metric == "loss") up = false;
+            up = Model?.MetricHigherIsBetter(metric) ?? up;
+        }
+        if (up is null)
+            throw new InvalidOperationException(
+                $"{GetType().Name} callback received monitor=\"{Monitor}\", but it cannot tell whether that value should be maximized or minimized. " +
+                "Pass mode: \"max\" to keep the highest value, or mode: \"min\" to keep the lowest.");
+        Maximizing = up;
+        monitorOp = up.Value ? (a, b) => a > b : (a, b) => a < b;
+        if (!up.Value) minDelta = -minDelta;
+    }
+
+    /// <summary>op(current − δ, reference); true when there is no reference yet.</summary>
+    protected bool IsImprovement(double current, double? reference)
+    {
+        SetMonitorOp();
+        return reference is not { } r || monitorOp!(current - minDelta, r);
+    }
+    #endregion
+
+    /// <summary>The monitored value in <paramref name="logs"/>, or null (with a warning) when it is not there.</summary>
+    protected double? MonitorValue(IReadOnlyDictionary<string, double> logs)
+    {
+        if (logs.TryGetValue(Monitor, out double value)) return value;
+        Console.Error.WriteLine($"Warning: {GetType().Name} is conditioned on metric `{Monitor}` which is not available. Available metrics are: {string.Join(",", logs.Keys)}");
+        return null;
+    }
+}
