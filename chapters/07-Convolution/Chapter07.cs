@@ -127,7 +127,7 @@ public static class Chapter07
             captions.Add(kernels[f].Name);
         }
         // One grey scale per image: the kernels' responses have different ranges (an edge map is signed).
-        var figure = new Figure("One digit through four hand-set 3×3 kernels", rows: 1, columns: images.Count) { Width = 1100, Height = 300 };
+        var figure = new Figure("One digit through four hand-set 3×3 kernels", rows: 1, columns: images.Count) { Width = 1100, Height = 350 };
         for (int i = 0; i < images.Count; i++) figure[i].ImageGrid([images[i]], 28, 28, [captions[i]]);
         run.SaveFigure("hand-kernels", figure);
         for (int f = 0; f < kernels.Length; f++)
@@ -206,11 +206,12 @@ public static class Chapter07
 
     private static void SaveFilters(ChapterRun run, Sequential small, Sequential deep)
     {
-        var figure = new Figure("Learned first-layer filters", rows: 1, columns: 2) { Width = 1000, Height = 420 };
+        // Square panels: 2×2 cells on the left, 6×6 on the right. Dark is negative, light positive, one grey scale per panel.
+        var figure = new Figure("Learned first-layer filters", rows: 1, columns: 2) { Width = 1000, Height = 580 };
         figure[0].Title("seed 001: 4 filters of 5×5");
         figure[0].ImageGrid(Filters(small), 5, 5, columns: 2);
         figure[1].Title("seed 003: 32 filters of 3×3");
-        figure[1].ImageGrid(Filters(deep), 3, 3, columns: 8);
+        figure[1].ImageGrid(Filters(deep), 3, 3, columns: 6);
         run.SaveFigure("learned-filters", figure);
     }
 
@@ -240,15 +241,13 @@ public static class Chapter07
         #endregion
         const int shown = 8;
         var figure = new Figure($"A test digit ({test.Classes[test.Labels[0]]}) through seed 003's net: the first {shown} channels of each layer",
-                                rows: outputs.Count + 1, columns: 1) { Width = 1000, Height = 40 + 160 * (outputs.Count + 1) };
-        figure[0].Title("input 28×28×1");
-        figure[0].ImageGrid([Pixels(test, 0)], 28, 28, columns: shown);
+                                rows: outputs.Count, columns: 1) { Width = 1000, Height = 40 + 165 * outputs.Count };
         for (int i = 0; i < outputs.Count; i++)
         {
             var (layer, output) = outputs[i];
             int height = output.Shape[1], width = output.Shape[2], channels = output.Shape[3];
-            figure[i + 1].Title($"{layer.Name}: {height}×{width}×{channels}");
-            figure[i + 1].ImageGrid([.. Enumerable.Range(0, Math.Min(shown, channels)).Select(c => Channel(output, c))], height, width, columns: shown);
+            figure[i].Title($"{layer.Name}: {height}×{width}×{channels}");
+            figure[i].ImageGrid([.. Enumerable.Range(0, Math.Min(shown, channels)).Select(c => Channel(output, c))], height, width, columns: shown);
             run.Say($"{layer.Name,-16} {output.Shape}");
         }
         run.SaveFigure("feature-maps", figure);
@@ -273,7 +272,7 @@ public static class Chapter07
             plot.ImageGrid([.. shown.Select(i => Pixels(test, i))], 28, 28,
                            [.. shown.Select(i => $"{predicted[i]} (true {test.Labels[i]})")], columns: 8);
             int rows = (shown.Count + 7) / 8;
-            run.SaveFigure("misclassified", plot, width: 8 * 120, height: 60 + rows * 140);
+            run.SaveFigure("misclassified", plot, width: 8 * 120, height: 40 + rows * 160);
         }
 
         var matrix = Chart.Create($"{net.Label}: confusion matrix of the {test.Count} test digits");
@@ -288,14 +287,18 @@ public static class Chapter07
         figure[1].Title("accuracy");
         foreach (var plot in figure.Panels) plot.XLabel("epoch");
         figure[0].LogScaleY();
-        foreach (var net in new[] { small, deep })
+        Trained[] nets = [small, deep];
+        for (int n = 0; n < nets.Length; n++)   // one colour per net
         {
+            var net = nets[n];
             var epochs = Enumerable.Range(1, net.History["loss"].Count).Select(e => (double)e).ToList();
-            figure[0].Line(epochs, net.History["loss"], $"{net.Label} train");
-            figure[0].Line(epochs, net.History["val_loss"], $"{net.Label} test", dashed: true);
-            figure[1].Line(epochs, net.History["accuracy"], $"{net.Label} train");
-            figure[1].Line(epochs, net.History["val_accuracy"], $"{net.Label} test", dashed: true);
+            foreach (var (panel, key) in new[] { (0, "loss"), (1, "accuracy") })
+            {
+                figure[panel].Line(epochs, net.History[key], $"{net.Label} train").Color = Chart.ColorOf(n);
+                figure[panel].Line(epochs, net.History["val_" + key], $"{net.Label} test", dashed: true).Color = Chart.ColorOf(n);
+            }
         }
+        figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;
         run.SaveFigure("learning-curves", figure);
     }
 
