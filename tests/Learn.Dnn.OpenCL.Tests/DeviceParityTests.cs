@@ -330,6 +330,113 @@ public abstract class DeviceParityTests
     }
     #endregion
 
+    #region convolution
+    /// <summary>Window geometries: batch 1–3, images 1–12 (non-square), windows 1–4, strides 1–3, both paddings, 1–5 channels and filters.</summary>
+    private static Gen<(Window2D Window, int Filters, int Seed)> Windows =>
+        from n in Gen.Choose(1, 3)
+        from h in Gen.Choose(1, 12)
+        from w in Gen.Choose(1, 12)
+        from c in Gen.Choose(1, 5)
+        from kh in Gen.Choose(1, 4)
+        from kw in Gen.Choose(1, 4)
+        from sh in Gen.Choose(1, 3)
+        from sw in Gen.Choose(1, 3)
+        from padding in Gen.Elements(Padding.Valid, Padding.Same)
+        from filters in Gen.Choose(1, 5)
+        from seed in Generators.Seed
+        let window = Window2D.Create(n, h, w, c, kh, kw, sh, sw, padding)
+        where window.OutHeight > 0 && window.OutWidth > 0
+        select (window, filters, seed);
+
+    /// <summary>
+    /// A sum of <paramref name="terms"/> products, each side rounded differently: 2·terms·ε times the sum of
+    /// the magnitudes (the same primitive run on |inputs| by the reference gives it) + 1e-6, as for GEMM.
+    /// </summary>
+    private static Func<int, double> SumBound(float[] magnitudes, int terms) =>
+        i => 2 * terms * Tolerance.Epsilon * magnitudes[i] + 1e-6;
+
+    private static float[] Abs(float[] values) => values.Select(MathF.Abs).ToArray();
+
+    [SkippableFact]
+    public void Conv2D_and_its_two_gradients_agree_with_the_reference()
+    {
+        var cl = Tested;
+        Check(Windows.ToArbitrary(), c =>
+        {
+            var (w, f, seed) = c;
+            int outputs = w.Positions * f, kernelSize = w.WindowSize * f;
+            float[] x = Generators.Values(seed, w.InputSize), k = Generators.Values(seed + 1, kernelSize), dy = Generators.Values(seed + 2, outputs);
+            string what = $"{w} with {f} filters (seed={seed})";
+
+            float[] Run(IDevice device, int length, Action<IDevice, Storage> primitive)
+            {
+                var result = device.Allocate(length);
+                device.Fill(result, float.NaN);   // every output must be written
+                primitive(device, result);
+                return Read(device, result);
+            }
+            float[] Forward(IDevice d, float[] xs, float[] ks) => Run(d, outputs, (d, y) => d.Conv2D(w, f, d.Upload(xs), d.Upload(ks), y));
+            float[] BackwardInput(IDevice d, float[] dys, float[] ks) => Run(d, w.InputSize, (d, dx) => d.Conv2DBackwardInput(w, f, d.Upload(dys), d.Upload(ks), dx));
+            float[] BackwardKernel(IDevice d, float[] xs, float[] dys) => Run(d, kernelSize, (d, dk) => d.Conv2DBackwardKernel(w, f, d.Upload(xs), d.Upload(dys), dk));
+
+            Tolerance.AssertClose(Forward(Reference, x, k), Forward(cl, x, k),
+                SumBound(Forward(Reference, Abs(x), Abs(k)), w.WindowSize), $"Conv2D {what}");
+            Tolerance.AssertClose(BackwardInput(Reference, dy, k), BackwardInput(cl, dy, k),
+                SumBound(BackwardInput(Reference, Abs(dy), Abs(k)), w.WindowHeight * w.WindowWidth * f), $"Conv2DBackwardInput {what}");
+            Tolerance.AssertClose(BackwardKernel(Reference, x, dy), BackwardKernel(cl, x, dy),
+                SumBound(BackwardKernel(Reference, Abs(x), Abs(dy)), w.Positions), $"Conv2DBackwardKernel {what}");
+        }, tests: 60);
+    }
+
+    [SkippableFact]
+    public void Conv2D_agrees_with_the_reference_on_seed_003s_first_layer_shape()
+    {
+        var cl = Tested;   // 28×28×1 → 32 filters of 3×3: im2col's rows are not a multiple of any GEMM tile
+        var w = Window2D.Create(3, 28, 28, 1, 3, 3, 1, 1, Padding.Valid);
+        float[] x = Generators.Values(1, w.InputSize), k = Generators.Values(2, w.WindowSize * 32);
+        var (y, yCl) = (Reference.Allocate(w.Positions * 32), cl.Allocate(w.Positions * 32));
+        Reference.Conv2D(w, 32, Reference.Upload(x), Reference.Upload(k), y);
+        cl.Conv2D(w, 32, cl.Upload(x), cl.Upload(k), yCl);
+        var bound = Reference.Allocate(w.Positions * 32);
+        Reference.Conv2D(w, 32, Reference.Upload(Abs(x)), Reference.Upload(Abs(k)), bound);
+        Tolerance.AssertClose(Read(Reference, y), Read(cl, yCl), SumBound(Read(Reference, bound), w.WindowSize), "Conv2D 28×28×1 ⊛ 3×3×1×32");
+    }
+
+    [SkippableFact]
+    public void Max_and_average_pooling_and_their_gradients_agree_with_the_reference()
+    {
+        var cl = Tested;
+        var cases = from g in Windows
+                    from op in Gen.Elements(PoolOp.Max, PoolOp.Average)
+                    from ties in Gen.Elements(false, true)
+                    select (g.Window, op, ties, g.Seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (w, op, ties, seed) = c;
+            float[] x = Generators.Values(seed, w.InputSize);
+            if (ties) x = x.Select(v => MathF.Round(v)).ToArray();   // few distinct values: max pooling must break ties the same way
+            float[] dy = Generators.Values(seed + 1, w.Positions * w.Channels);
+            string what = $"{op} {w}{(ties ? " with ties" : "")} (seed={seed})";
+
+            var (y, yCl) = (Reference.Allocate(w.Positions * w.Channels), cl.Allocate(w.Positions * w.Channels));
+            Reference.Pool2D(op, w, Reference.Upload(x), y);
+            cl.Pool2D(op, w, cl.Upload(x), yCl);
+            var want = Read(Reference, y);
+            if (op == PoolOp.Max) Tolerance.AssertIdentical(want, Read(cl, yCl), $"Pool2D {what}");
+            else Tolerance.AssertClose(want, Read(cl, yCl), Tolerance.Relative(want, Tolerance.Elementwise), $"Pool2D {what}");
+
+            var (dx, dxCl) = (Reference.Allocate(w.InputSize), cl.Allocate(w.InputSize));
+            cl.Fill(dxCl, float.NaN);   // every cell of dx must be written, the ones no window covers too
+            Reference.Pool2DBackward(op, w, Reference.Upload(x), Reference.Upload(dy), dx);
+            cl.Pool2DBackward(op, w, cl.Upload(x), cl.Upload(dy), dxCl);
+            var wantDx = Read(Reference, dx);
+            int overlap = ((w.WindowHeight + w.StrideHeight - 1) / w.StrideHeight) * ((w.WindowWidth + w.StrideWidth - 1) / w.StrideWidth);
+            Tolerance.AssertClose(wantDx, Read(cl, dxCl), i => overlap * 4 * Tolerance.Epsilon * Math.Max(1, Math.Abs(wantDx[i])) * 3 + 1e-6,
+                $"Pool2DBackward {what}");
+        }, tests: 80);
+    }
+    #endregion
+
     #region random
     [SkippableFact]
     public void Uniform_random_numbers_are_bit_identical_and_normal_ones_agree()

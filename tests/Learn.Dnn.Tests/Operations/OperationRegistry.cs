@@ -130,6 +130,9 @@ public static class OperationRegistry
         new("dense_tanh", (r, c) => [new Shape(r, c), new Shape(c, 3), new Shape(3)],
             t => (t[0].MatMul(t[1]) + t[2]).Tanh(),
             (v, s) => Broadcast([NaiveMatMul(v[0], v[1], s[0][0], s[0][1], 3), v[2]], [new Shape(s[0][0], 3), s[2]], (a, b) => Math.Tanh(a + b))),
+
+        // ---- convolution and pooling (chapter 7) ----
+        .. ConvolutionOperations.All,
     ];
 
     // ---- double-precision references ----
