@@ -127,7 +127,7 @@ public static class Chapter07
             captions.Add(kernels[f].Name);
         }
         // One grey scale per image: the kernels' responses have different ranges (an edge map is signed).
-        var figure = new Figure("One digit through four hand-set 3×3 kernels", rows: 1, columns: images.Count) { Width = 1100, Height = 350 };
+        var figure = new Figure("One digit through four hand-set 3×3 kernels", rows: 1, columns: images.Count) { Width = 1100, Height = 390 };
         for (int i = 0; i < images.Count; i++) figure[i].ImageGrid([images[i]], 28, 28, [captions[i]]);
         run.SaveFigure("hand-kernels", figure);
         for (int f = 0; f < kernels.Length; f++)

@@ -42,7 +42,8 @@ public static class ImageGrids
             image.Colormap = new ScottPlot.Colormaps.Grayscale();
             image.ManualRange = scale;
             double top = -r * cellHeight - gap / 2;
-            image.Extent = new CoordinateRect(c + gap / 2, c + 1 - gap / 2, top - imageHeight, top);
+            // Rectangle sets the bitmap's edges; Extent would place the cells' centres there and spill half a pixel each way.
+            image.Rectangle = new CoordinateRect(c + gap / 2, c + 1 - gap / 2, top - imageHeight, top);
             if (captions is not null)
             {
                 var caption = plot.Add.Text(captions[n], c + 0.5, top - imageHeight - 0.03);
