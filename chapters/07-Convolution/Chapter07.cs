@@ -126,10 +126,10 @@ public static class Chapter07
             images.Add(Channel(maps, f));
             captions.Add(kernels[f].Name);
         }
-        // One grey scale per image: the kernels' responses have different ranges (an edge map is signed).
-        var figure = new Figure("One digit through four hand-set 3×3 kernels", rows: 1, columns: images.Count) { Width = 1100, Height = 390 };
-        for (int i = 0; i < images.Count; i++) figure[i].ImageGrid([images[i]], 28, 28, [captions[i]]);
-        run.SaveFigure("hand-kernels", figure);
+        // Each image stretched to its own grey scale: the kernels' responses have different ranges (an edge map is signed).
+        var plot = Chart.Create("One digit through four hand-set 3×3 kernels");
+        plot.ImageGrid([.. images.Select(Stretch)], 28, 28, captions, columns: images.Count);
+        run.SaveFigure("hand-kernels", plot, width: 1000, height: 300);
         for (int f = 0; f < kernels.Length; f++)
             run.Say(Inv($"{kernels[f].Name,-16} responses from {images[f + 1].Min():0.00} to {images[f + 1].Max():0.00}"));
     }
@@ -325,6 +325,13 @@ public static class Chapter07
         var image = new float[height * width];
         for (int i = 0; i < image.Length; i++) image[i] = values[i * channels + c];
         return image;
+    }
+
+    /// <summary>The image rescaled to [0, 1]: its smallest value black, its largest white.</summary>
+    private static float[] Stretch(float[] image)
+    {
+        float min = image.Min(), range = Math.Max(image.Max() - min, 1e-6f);
+        return [.. image.Select(v => (v - min) / range)];
     }
 
     private static string Grid(float[] values, int rows, int columns)
