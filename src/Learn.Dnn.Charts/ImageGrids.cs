@@ -54,8 +54,8 @@ public static class ImageGrids
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right, plot.Axes.Top }) axis.IsVisible = false;
         plot.HideGrid();
         plot.Axes.Frame(false);
-        plot.Axes.SetLimits(0, perRow, -rows * cellHeight, 0);
         plot.Axes.Margins(0, 0);
+        plot.Axes.SetLimits(0, perRow, -rows * cellHeight, 0);   // after Margins, which would autoscale to the images and cut the last captions off
         return plot;
     }
 }
