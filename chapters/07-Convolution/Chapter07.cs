@@ -129,7 +129,7 @@ public static class Chapter07
         // Each image stretched to its own grey scale: the kernels' responses have different ranges (an edge map is signed).
         var plot = Chart.Create("One digit through four hand-set 3×3 kernels");
         plot.ImageGrid([.. images.Select(Stretch)], 28, 28, captions, columns: images.Count);
-        run.SaveFigure("hand-kernels", plot, width: 1000, height: 310);
+        run.SaveFigure("hand-kernels", plot, width: 1000, height: 350);
         for (int f = 0; f < kernels.Length; f++)
             run.Say(Inv($"{kernels[f].Name,-16} responses from {images[f + 1].Min():0.00} to {images[f + 1].Max():0.00}"));
     }
