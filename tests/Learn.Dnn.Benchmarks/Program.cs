@@ -3,6 +3,7 @@ using Learn.Dnn.Benchmarks;
 
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*Gemm*'   (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- gemm-table [--quick] (Stopwatch table)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- recurrent-step [--quick] (LSTM/GRU(128) forward + backward, cpu vs reference)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*OpenClMatMul*'   (OpenCL GEMM kernels)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- opencl-gemm-table [--quick] (OpenCL, Stopwatch table)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- train-epoch fit|loop sgd|adam BATCH (one MLP epoch; compare-training.sh)
@@ -13,6 +14,8 @@ if (args.Length > 0 && args[0] == "conv-timing")
     return ConvTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "gemm-table")
     return GemmTable.Run(args[1..]);
+if (args.Length > 0 && args[0] == "recurrent-step")
+    return RecurrentStepTable.Run(args[1..]);
 if (args.Length > 0 && args[0] == "opencl-gemm-table")
     return OpenClGemmTable.Run(args[1..]);
 

@@ -30,9 +30,27 @@ public static class ChapterOrder
         string engineName = engine.GetName().Name!;
         var violations = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
+        // A later chapter's type that appears only as the type of an optional parameter of a member the
+        // program calls (Dense's kernelRegularizer, chapter 6, in chapter 3's `new Dense(8, "tanh")`) is in
+        // the assembly's metadata because the call's signature mentions it, not because the program names it.
+        var optionalParameterTypes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var handle in metadata.MemberReferences)
+        {
+            var member = metadata.GetMemberReference(handle);
+            if (EngineParent(metadata, member.Parent, engineName) is not { } parentName) continue;
+            string memberName = metadata.GetString(member.Name);
+            const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+            var type = FindType(engine, parentName);
+            IEnumerable<MethodBase> methods = memberName == ".ctor" ? type.GetConstructors(all) : type.GetMethods(all).Where(m => m.Name == memberName);
+            foreach (var parameter in methods.SelectMany(m => m.GetParameters()).Where(p => p.IsOptional))
+                if ((Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType).FullName is { } full)
+                    optionalParameterTypes.Add(full);
+        }
+
         foreach (var handle in metadata.TypeReferences)
         {
             if (EngineTypeName(metadata, handle, engineName) is not { } typeName) continue;
+            if (optionalParameterTypes.Contains(typeName)) continue;
             var type = FindType(engine, typeName);
             int introduced = ChapterOf(type);
             if (introduced > chapter) violations[typeName] = introduced;

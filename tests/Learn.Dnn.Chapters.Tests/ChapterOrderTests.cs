@@ -13,6 +13,7 @@ public sealed class ChapterOrderTests
         { 2, typeof(Chapter02).Assembly.Location },
         { 3, typeof(Chapter03).Assembly.Location },
         { 4, typeof(Chapter04).Assembly.Location },
+        { 5, typeof(Chapter05).Assembly.Location },
         { 7, typeof(Chapter07).Assembly.Location },
     };
 

@@ -328,6 +328,34 @@ public abstract class DeviceParityTests
             Tolerance.AssertIdentical(Read(Reference, y), Read(cl, yCl), $"GatherRows of rows [{string.Join(", ", c.picks)}] of length {c.rowLength}");
         });
     }
+
+    [SkippableFact]
+    public void CopyColumns_agrees_with_the_reference_and_the_fast_cpu()
+    {
+        var cl = Tested;
+        var cases = from rows in Generators.Dimension(20)
+                    from sourceColumns in Generators.Dimension(30)
+                    from destinationColumns in Generators.Dimension(30)
+                    from sourceStart in Gen.Choose(0, sourceColumns - 1)
+                    from destinationStart in Gen.Choose(0, destinationColumns - 1)
+                    from accumulate in Gen.Elements(false, true)
+                    from seed in Generators.Seed
+                    select (rows, sourceColumns, destinationColumns, sourceStart, destinationStart, accumulate, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            int count = Math.Min(c.sourceColumns - c.sourceStart, c.destinationColumns - c.destinationStart);
+            var (x, xCl) = Both(cl, Generators.Values(c.seed, c.rows * c.sourceColumns));
+            var (y, yCl) = Both(cl, Generators.Values(c.seed + 1, c.rows * c.destinationColumns));
+            var xCpu = Device.Cpu.Upload(Generators.Values(c.seed, c.rows * c.sourceColumns));
+            var yCpu = Device.Cpu.Upload(Generators.Values(c.seed + 1, c.rows * c.destinationColumns));
+            Reference.CopyColumns(x, c.sourceColumns, c.sourceStart, y, c.destinationColumns, c.destinationStart, c.rows, count, c.accumulate);
+            cl.CopyColumns(xCl, c.sourceColumns, c.sourceStart, yCl, c.destinationColumns, c.destinationStart, c.rows, count, c.accumulate);
+            Device.Cpu.CopyColumns(xCpu, c.sourceColumns, c.sourceStart, yCpu, c.destinationColumns, c.destinationStart, c.rows, count, c.accumulate);
+            string what = $"CopyColumns of {count} columns from {c.sourceStart} of [{c.rows}, {c.sourceColumns}] to {c.destinationStart} of [{c.rows}, {c.destinationColumns}] (accumulate={c.accumulate}, seed={c.seed})";
+            Tolerance.AssertIdentical(Read(Reference, y), Read(cl, yCl), what + " on OpenCL");
+            Tolerance.AssertIdentical(Read(Reference, y), Read(Device.Cpu, yCpu), what + " on the fast CPU");
+        });
+    }
     #endregion
 
     #region convolution

@@ -120,6 +120,16 @@ public interface IDevice
     /// </summary>
     void Pool2DBackward(PoolOp op, Window2D window, Storage x, Storage dy, Storage dx);
 
+    /// <summary>
+    /// A block of columns from one row-major matrix into another with the same number of rows:
+    /// destination[r, destinationStart + j] = source[r, sourceStart + j] for r &lt; rows, j &lt; count
+    /// (+= when <paramref name="accumulate"/>). Slicing and concatenating along the last axis and
+    /// their backward (chapter 8: a time step out of a sequence, a gate out of an LSTM's pre-activations).
+    /// </summary>
+    void CopyColumns(Storage source, int sourceColumns, int sourceStart,
+                     Storage destination, int destinationColumns, int destinationStart,
+                     int rows, int count, bool accumulate);
+
     // ---- randomness --------------------------------------------------------------------------
 
     /// <summary>

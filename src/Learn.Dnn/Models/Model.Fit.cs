@@ -97,9 +97,9 @@ public abstract partial class Model
     /// </summary>
     private NonFiniteLossException? TrainStep(Tensor xBatch, Tensor yBatch, EpochTracker tracker, int epoch, int epochs, int step, int steps)
     {
+        var yPred = Call(xBatch, training: true);   // the first call builds the layers, so read their weights after it
         var weights = TrainableWeights;
         foreach (var w in weights) w.ZeroGrad();
-        var yPred = Call(xBatch, training: true);
         var loss = WithPenalties(ComputeLoss(yBatch, yPred, "Fit"));
         float value = loss.Item();
         tracker.Add(value, yBatch, yPred.Detach());

@@ -15,8 +15,8 @@ public class FloorsTests
     {
         ["Devices"] = 0,
         ["Tensors"] = 1, ["Autograd"] = 1,
-        ["Activations"] = 2, ["Data"] = 2, ["Convolution"] = 2, ["Regularization"] = 2,
-        ["Layers"] = 3, ["Losses"] = 3, ["Metrics"] = 3,
+        ["Activations"] = 2, ["Data"] = 2, ["Regularization"] = 2, ["Convolution"] = 2,
+        ["Layers"] = 3, ["Losses"] = 3, ["Metrics"] = 3, ["Recurrent"] = 3,
         ["Optimizers"] = 4,
         ["Models"] = 5, ["Callbacks"] = 5,
         ["Running"] = 6,

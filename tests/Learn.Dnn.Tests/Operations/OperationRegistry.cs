@@ -94,6 +94,12 @@ public static class OperationRegistry
         // ---- linear algebra and shaping ----
         new("matmul", (r, c) => [new Shape(r, c + 1), new Shape(c + 1, c)], t => t[0].MatMul(t[1]),
             (v, s) => NaiveMatMul(v[0], v[1], s[0][0], s[0][1], s[1][1])),
+        new("slice", (r, c) => [new Shape(r, c + 2)], t => t[0].Slice(1, t[0].Shape[1] - 2),
+            (v, s) => Enumerable.Range(0, s[0][0]).SelectMany(i => Row(v[0], s[0], i).Skip(1).Take(s[0][1] - 2)).ToArray()),
+        new("slice_twice_summed", (r, c) => [new Shape(r, c + 1)], t => t[0].Slice(0, t[0].Shape[1] - 1) + t[0].Slice(1, t[0].Shape[1] - 1),
+            (v, s) => Enumerable.Range(0, s[0][0]).SelectMany(i => { var row = Row(v[0], s[0], i).ToArray(); return row.Skip(1).Select((x, j) => row[j] + x); }).ToArray()),
+        new("concatenate", (r, c) => [new Shape(r, c), new Shape(r, 2)], t => Tensor.Concatenate(t[0], t[1]),
+            (v, s) => Enumerable.Range(0, s[0][0]).SelectMany(i => Row(v[0], s[0], i).Concat(Row(v[1], s[1], i))).ToArray()),
         new("transpose", Matrix, t => t[0].T, (v, s) => Transposed(v[0], s[0][0], s[0][1])),
         new("reshape", Matrix, t => t[0].Reshape(-1), (v, _) => v[0]),
         new("rows", Matrix, t => t[0].Rows([t[0].Shape[0] - 1, 0, 0]),

@@ -37,6 +37,21 @@ public sealed partial class CpuDevice : ReferenceDevice
         TensorPrimitives.MultiplyAdd(Data(x), alpha, dst, dst);   // y = α·x + y
     }
 
+    /// <summary>Each row's block as one span copy (or one SIMD add).</summary>
+    public override void CopyColumns(Storage source, int sourceColumns, int sourceStart,
+                                     Storage destination, int destinationColumns, int destinationStart,
+                                     int rows, int count, bool accumulate)
+    {
+        float[] src = Data(source), dst = Data(destination);
+        for (int r = 0; r < rows; r++)
+        {
+            var from = src.AsSpan(r * sourceColumns + sourceStart, count);
+            var to = dst.AsSpan(r * destinationColumns + destinationStart, count);
+            if (accumulate) TensorPrimitives.Add(to, from, to);
+            else from.CopyTo(to);
+        }
+    }
+
     /// <summary>Tensors below this many numbers are updated on one thread: a hand-off costs more than the loop.</summary>
     private const int UpdateChunk = 1 << 15;
 

@@ -3,7 +3,7 @@ using Learn.Dnn.Devices.OpenCL.Native;
 
 namespace Learn.Dnn.Devices.OpenCL;
 
-/// <summary>Reductions (Kernels/reduce.cl), softmax (Kernels/softmax.cl), row gathers (Kernels/rows.cl) and randomness (Kernels/random.cl).</summary>
+/// <summary>Reductions (Kernels/reduce.cl), softmax (Kernels/softmax.cl), row gathers and column blocks (Kernels/rows.cl) and randomness (Kernels/random.cl).</summary>
 public sealed partial class OpenClDevice
 {
     public void Reduce(ReduceOp op, Storage x, int outer, int length, int inner, Storage y)
@@ -29,6 +29,14 @@ public sealed partial class OpenClDevice
         using var indices = (OpenClStorage)Upload(System.Runtime.InteropServices.MemoryMarshal.Cast<int, float>(rows));
         Launch(Kernel("rows", "gather_rows"), [rowLength, rows.Length], [], X, rowLength, indices, rows.Length, Y);
     }
+
+    public void CopyColumns(Storage source, int sourceColumns, int sourceStart,
+                            Storage destination, int destinationColumns, int destinationStart,
+                            int rows, int count, bool accumulate) =>
+        Launch(Kernel("rows", "copy_columns"), [count, rows], [],
+               Buffer(source, "CopyColumns"), sourceColumns, sourceStart,
+               Buffer(destination, "CopyColumns"), destinationColumns, destinationStart,
+               rows, count, accumulate ? 1 : 0);
 
     public void Random(RandomDistribution distribution, ulong seed, ulong counter, float a, float b, Storage y)
     {

@@ -78,6 +78,21 @@ public partial class ReferenceDevice : IDevice
             src.AsSpan(rows[r] * rowLength, rowLength).CopyTo(dst.AsSpan(r * rowLength, rowLength));
     }
 
+    #region copy-columns
+    public virtual void CopyColumns(Storage source, int sourceColumns, int sourceStart,
+                                    Storage destination, int destinationColumns, int destinationStart,
+                                    int rows, int count, bool accumulate)
+    {
+        float[] src = Data(source), dst = Data(destination);
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < count; j++)
+            {
+                int to = r * destinationColumns + destinationStart + j, from = r * sourceColumns + sourceStart + j;
+                dst[to] = accumulate ? dst[to] + src[from] : src[from];
+            }
+    }
+    #endregion
+
     public void Random(RandomDistribution distribution, ulong seed, ulong counter, float a, float b, Storage y)
     {
         float[] dst = Data(y);

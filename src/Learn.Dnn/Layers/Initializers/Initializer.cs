@@ -11,7 +11,7 @@ public abstract class Initializer
     /// <summary>A tensor of <paramref name="shape"/> for a weight with the given fans, drawn from <paramref name="rng"/>.</summary>
     public abstract Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng);
 
-    /// <summary>Keras' names: "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "zeros", "ones".</summary>
+    /// <summary>Keras' names: "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "zeros", "ones", "orthogonal".</summary>
     public static Initializer Get(string name) => name.ToLowerInvariant() switch
     {
         "glorot_uniform" => new GlorotUniform(),
@@ -20,7 +20,8 @@ public abstract class Initializer
         "he_normal" => new HeNormal(),
         "zeros" => new Constant(0f),
         "ones" => new Constant(1f),
-        _ => throw new ArgumentException($"Initializer: unknown name \"{name}\"; expected glorot_uniform, glorot_normal, he_uniform, he_normal, zeros or ones."),
+        "orthogonal" => new Orthogonal(),
+        _ => throw new ArgumentException($"Initializer: unknown name \"{name}\"; expected glorot_uniform, glorot_normal, he_uniform, he_normal, zeros, ones or orthogonal."),
     };
 }
 

@@ -1,0 +1,184 @@
+using Learn.Dnn.Layers;
+using Learn.Dnn.Layers.Initializers;
+
+namespace Learn.Dnn.Recurrent;
+
+/// <summary>
+/// What SimpleRNN, GRU and LSTM share: a cell applied at every time step of an input
+/// [batch, timesteps, features], carrying a state [batch, units] from each step to the next.
+/// Keras' weights: kernel W: [features, gates·units] (applied to x_t), recurrent kernel
+/// U: [units, gates·units] (applied to h_{t−1}), and a bias.
+/// <para>
+/// The forward pass unrolls the loop: T copies of the cell, each step's state an input of the next.
+/// The loop is made only of differentiable tensor operations (MatMul, +, ⊙, σ, tanh, slices), so
+/// <c>loss.Backward()</c> over the unrolled graph <em>is</em> backpropagation through time: the
+/// chain rule from the last step back to the first, with each weight's gradient summed over the
+/// steps that used it. It runs on every device.
+/// </para>
+/// <para>
+/// Outputs, as Keras: the last h [batch, units], or every h [batch, timesteps, units] with
+/// <c>returnSequences</c> (what a recurrent layer stacked on top needs). The final states come from
+/// <see cref="CallWithState"/>; a layer created with <c>returnState: true</c> must be called that way.
+/// </para>
+/// </summary>
+[Chapter(8)]
+public abstract class RecurrentLayer : Layer
+{
+    private readonly Initializer kernelInitializer;
+    private readonly Initializer recurrentInitializer;
+    private readonly Rng rng;
+
+    // Set only for the duration of one CallWithState (no tensor is kept from one call to the next).
+    private IReadOnlyList<Tensor>? pendingInitialState;
+    private bool stateRequested;
+    private RecurrentResult? lastResult;
+
+    protected RecurrentLayer(int units, bool returnSequences, bool returnState,
+                             Initializer? kernelInitializer, Initializer? recurrentInitializer,
+                             ulong? seed, string? name) : base(name)
+    {
+        if (units <= 0) throw new ArgumentOutOfRangeException(nameof(units), $"{GetType().Name}: units must be positive, got {units}.");
+        Units = units;
+        ReturnSequences = returnSequences;
+        ReturnState = returnState;
+        this.kernelInitializer = kernelInitializer ?? new GlorotUniform();
+        this.recurrentInitializer = recurrentInitializer ?? new Orthogonal();
+        rng = new Rng(seed ?? (ulong)Index);   // unseeded layers differ by their creation order
+    }
+
+    /// <summary>The size of the hidden state h (and of LSTM's cell c).</summary>
+    public int Units { get; }
+
+    /// <summary>Output every h_t ([batch, timesteps, units]) instead of the last one ([batch, units]).</summary>
+    public bool ReturnSequences { get; }
+
+    /// <summary>As Keras' return_state: the layer's caller takes the final states too (<see cref="CallWithState"/>).</summary>
+    public bool ReturnState { get; }
+
+    /// <summary>How many blocks of <see cref="Units"/> columns the kernels have: 1 (SimpleRNN), 3 (GRU: z, r, h), 4 (LSTM: i, f, c, o).</summary>
+    protected abstract int Gates { get; }
+
+    /// <summary>The names of the states, in Keras' order: ["h"], or ["h", "c"] for LSTM.</summary>
+    protected virtual string[] StateNames => ["h"];
+
+    /// <summary>W: [features, gates·units].</summary>
+    public Tensor Kernel { get; private set; } = null!;
+
+    /// <summary>U: [units, gates·units].</summary>
+    public Tensor RecurrentKernel { get; private set; } = null!;
+
+    /// <summary>b: [gates·units] (GRU: [2, 3·units]).</summary>
+    public Tensor Bias { get; private set; } = null!;
+
+    /// <summary>Keras' order: kernel, recurrent_kernel, bias.</summary>
+    public override IReadOnlyList<Tensor> TrainableWeights => Built ? [Kernel, RecurrentKernel, Bias] : [];
+
+    /// <summary>The number of features per time step the layer was built for.</summary>
+    public int Features => Kernel.Shape[0];
+
+    protected override void Build(Shape inputShape)
+    {
+        RequireSequence(inputShape);
+        int features = inputShape[2], width = Gates * Units;
+        Kernel = kernelInitializer.Create(new Shape(features, width), features, width, rng);
+        RecurrentKernel = recurrentInitializer.Create(new Shape(Units, width), Units, width, rng);
+        Bias = CreateBias(rng);
+        Kernel.RequiresGrad = RecurrentKernel.RequiresGrad = Bias.RequiresGrad = true;
+    }
+
+    /// <summary>The bias, initialised (zeros; LSTM's unit forget bias; GRU's two rows).</summary>
+    protected abstract Tensor CreateBias(Rng rng);
+
+    /// <summary>The part of the bias added to x_t·W: all of it, except for GRU (its first row).</summary>
+    protected virtual Tensor InputBias => Bias;
+
+    /// <summary>
+    /// One step of the cell: the new states from <paramref name="projection"/> = x_t·W + b
+    /// ([batch, gates·units], computed for all steps at once) and the previous <paramref name="states"/>.
+    /// The new h comes first.
+    /// </summary>
+    protected abstract Tensor[] Step(Tensor projection, Tensor[] states);
+
+    #region forward
+    protected override Tensor Forward(Tensor x, bool training)
+    {
+        RequireSequence(x.Shape);
+        if (ReturnState && !stateRequested)
+            throw new InvalidOperationException(
+                $"{GetType().Name} '{Name}' was created with returnState: true, so it returns its final states beside its output; " +
+                "call it with CallWithState (var (output, states) = layer.CallWithState(x)), or create it without returnState to use it in a Sequential.");
+        int batch = x.Shape[0], steps = x.Shape[1], features = x.Shape[2], width = Gates * Units;
+
+        // x_t·W + b for every step in one product: [batch·T, features]·[features, gates·units], seen as [batch, T·gates·units]
+        var projections = (x.Reshape(batch * steps, features).MatMul(Kernel) + InputBias).Reshape(batch, steps * width);
+
+        var states = InitialStates(batch, x.Device);
+        var hidden = new Tensor[steps];
+        for (int t = 0; t < steps; t++)
+        {
+            states = Step(projections.Slice(t * width, width), states);   // the cell, unrolled: step t feeds step t + 1
+            hidden[t] = states[0];
+        }
+        var output = ReturnSequences
+            ? Tensor.Concatenate(hidden).Reshape(batch, steps, Units)   // [batch, T·units] → [batch, T, units]
+            : hidden[^1];
+        if (stateRequested) lastResult = new RecurrentResult(output, states, hidden);
+        return output;
+    }
+    #endregion
+
+    #region call-with-state
+    /// <summary>
+    /// Runs the layer as <see cref="Layer.Call"/> does, and also returns the final states (Keras'
+    /// return_state) and every step's h; <paramref name="initialState"/> (Keras' initial_state, each
+    /// [batch, units], h first) replaces the zeros the sequence otherwise starts from: an encoder's
+    /// final states starting a decoder.
+    /// </summary>
+    public RecurrentResult CallWithState(Tensor input, IReadOnlyList<Tensor>? initialState = null, bool training = false)
+    {
+        pendingInitialState = initialState;
+        stateRequested = true;
+        try
+        {
+            var output = Call(input, training);
+            return lastResult! with { Output = output };
+        }
+        finally
+        {
+            pendingInitialState = null;
+            stateRequested = false;
+            lastResult = null;
+        }
+    }
+    #endregion
+
+    private Tensor[] InitialStates(int batch, Devices.IDevice device)
+    {
+        var names = StateNames;
+        if (pendingInitialState is null)
+            return names.Select(_ => Tensor.Zeros(new Shape(batch, Units), device)).ToArray();
+        if (pendingInitialState.Count != names.Length)
+            throw new ArgumentException(
+                $"{GetType().Name} '{Name}': expected {names.Length} initial state{(names.Length > 1 ? "s" : "")} ({string.Join(", ", names)}), got {pendingInitialState.Count}.");
+        for (int i = 0; i < names.Length; i++)
+            if (pendingInitialState[i].Shape != new Shape(batch, Units))
+                throw new ShapeMismatchException(
+                    $"{GetType().Name} '{Name}': initial state {names[i]} must be [batch, units] = [{batch}, {Units}], got {pendingInitialState[i].Shape}.");
+        return [.. pendingInitialState];
+    }
+
+    /// <summary>Throws unless the shape is [batch, timesteps, features] with the features the layer was built for.</summary>
+    private void RequireSequence(Shape shape)
+    {
+        string expected = Built ? $"[batch, timesteps, {Features}]" : "[batch, timesteps, features]";
+        if (shape.Rank != 3)
+            throw new ShapeMismatchException(
+                $"{GetType().Name} '{Name}': expected input {expected}, got {shape} (rank {shape.Rank}); " +
+                "a recurrent layer reads a sequence of feature vectors: for MNIST rows, [batch, 28, 28].");
+        if (shape[1] == 0)
+            throw new ShapeMismatchException($"{GetType().Name} '{Name}': expected at least one time step, got input {shape}.");
+        if (Built && shape[2] != Features)
+            throw new ShapeMismatchException(
+                $"{GetType().Name} '{Name}': expected input {expected}, got {shape}: the layer was built for {Features} features per step, this input has {shape[2]}.");
+    }
+}
