@@ -65,7 +65,7 @@ public static class Heatmaps
             for (int j = 0; j < k; j++)
                 values[i, j] = counts[i, j];
         var heatmap = plot.Add.Heatmap(values);   // row 0 drawn at the top
-        heatmap.Extent = new CoordinateRect(-0.5, k - 0.5, -0.5, k - 0.5);
+        heatmap.Rectangle = new CoordinateRect(-0.5, k - 0.5, -0.5, k - 0.5);   // the cells' edges (Extent would place their centres there)
         heatmap.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Blues());   // more counts, darker blue
         var range = heatmap.GetRange();
         double max = Math.Max(range.Max, 1);

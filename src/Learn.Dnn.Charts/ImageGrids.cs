@@ -42,7 +42,8 @@ public static class ImageGrids
             image.Colormap = new ScottPlot.Colormaps.Grayscale();
             image.ManualRange = scale;
             double top = -r * cellHeight - gap / 2;
-            image.Extent = new CoordinateRect(c + gap / 2, c + 1 - gap / 2, top - imageHeight, top);
+            // Rectangle sets the bitmap's edges; Extent would place the cells' centres there and spill half a pixel each way.
+            image.Rectangle = new CoordinateRect(c + gap / 2, c + 1 - gap / 2, top - imageHeight, top);
             if (captions is not null)
             {
                 var caption = plot.Add.Text(captions[n], c + 0.5, top - imageHeight - 0.03);
@@ -53,8 +54,8 @@ public static class ImageGrids
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right, plot.Axes.Top }) axis.IsVisible = false;
         plot.HideGrid();
         plot.Axes.Frame(false);
-        plot.Axes.SetLimits(0, perRow, -rows * cellHeight, 0);
         plot.Axes.Margins(0, 0);
+        plot.Axes.SetLimits(0, perRow, -rows * cellHeight, 0);   // after Margins, which would autoscale to the images and cut the last captions off
         return plot;
     }
 }

@@ -15,6 +15,7 @@ public sealed class ChapterOrderTests
         { 4, typeof(Chapter04).Assembly.Location },
         { 5, typeof(Chapter05).Assembly.Location },
         { 6, typeof(Chapter06).Assembly.Location },
+        { 7, typeof(Chapter07).Assembly.Location },
         { 10, typeof(Chapter10).Assembly.Location },
     };
 
