@@ -136,6 +136,7 @@ public static class Chapter08
             var predicted = model.Predict(xTest.Rows(0, shown), verbose: 0).ToArray();
             forecast.Line(ts, predicted.Select(v => (double)v).ToArray(), label, dashed: true);
         }
+        forecast.Legend.Alignment = ScottPlot.Alignment.LowerRight;   // below the curves, which stay above −1.5 there
         run.SaveFigure("sine-forecast", forecast, width: 900, height: 460);
     }
 
