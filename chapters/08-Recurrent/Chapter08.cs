@@ -24,6 +24,9 @@ public static class Chapter08
         run.Section("Forecasting a noisy sine wave from a window: SimpleRNN, GRU and LSTM");
         SineForecast(run);
 
+        run.Section("Exploding gradients: a SimpleRNN trained with SGD, with and without global_clipnorm");
+        Clipping(run);
+
         run.Section("MNIST as sequences: 28 rows of 28 pixels");
         MnistRows(run);
     }
@@ -138,6 +141,32 @@ public static class Chapter08
         }
         forecast.Legend.Alignment = ScottPlot.Alignment.LowerRight;   // below the curves, which stay above −1.5 there
         run.SaveFigure("sine-forecast", forecast, width: 900, height: 460);
+    }
+
+    private static void Clipping(ChapterRun run)
+    {
+        int window = 20, epochs = run.Choose(quick: 10, full: 30);
+        var (xTrain, yTrain, _) = SineWindows(run.Choose(quick: 256, full: 2000), window, start: 0, run.Seed);
+        var plot = Chart.Create($"SimpleRNN(32), U orthogonal × 2, SGD η = 0.3: the loss by epoch", xLabel: "epoch", yLabel: "training loss (MSE)");
+        plot.LogScaleY();
+        foreach (var (label, clip) in new[] { ("no clipping", (float?)null), ("global_clipnorm = 1", 1f) })
+        {
+            #region clipping
+            var model = new Sequential(
+            [
+                new Input(window, 1),
+                new SimpleRNN(32, recurrentInitializer: new Layers.Initializers.Orthogonal(gain: 2f), seed: run.Seed),   // ‖U‖ = 2: a product of Jacobians that can grow
+                new Dense(1, seed: run.Seed + 1),
+            ]);
+            model.Compile(new SGD(learningRate: 0.3f) { GlobalClipNorm = clip }, "mse");
+            #endregion
+            var losses = model.Fit(xTrain, yTrain, batchSize: 32, epochs: epochs, verbose: 0, seed: run.Seed)["loss"];   // Fit stops at a non-finite loss
+            run.Say(Invariant($"{label,-20} loss after epoch 1 {losses[0]:G4}, after epoch {losses.Count} {losses[^1]:G4}"));
+            run.Report($"clipping {label} final loss", Math.Min(losses[^1], 1e30));   // 1e30 stands for an overflow (∞)
+            var finite = losses.Where(double.IsFinite).ToList();
+            if (finite.Count > 0) plot.LearningCurve(finite, label);
+        }
+        run.SaveFigure("clipping", plot, width: 760, height: 460);
     }
 
     #region mnist-model

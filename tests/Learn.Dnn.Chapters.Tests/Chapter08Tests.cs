@@ -36,6 +36,15 @@ public sealed class Chapter08Tests(Chapter08Run chapter) : IClassFixture<Chapter
     }
 
     [Fact]
+    public void Global_clipnorm_keeps_a_large_learning_rate_from_diverging()
+    {
+        // Measured (seed 42), SGD η = 0.3, U orthogonal × 2: unclipped the loss is 2.9e7 after one epoch and inf in the third; clipped 0.19 after 10.
+        double unclipped = chapter.Result("clipping no clipping final loss"), clipped = chapter.Result("clipping global_clipnorm = 1 final loss");
+        Assert.True(unclipped > 10, $"Without clipping, SGD with η = 0.3 should diverge (final loss > 10), got {unclipped:G4}.\n{chapter.Output}");
+        Assert.True(clipped < 0.5, $"With global_clipnorm = 1 the same η should train (final loss < 0.5, the mean predictor scores about 0.6), got {clipped:G4}.\n{chapter.Output}");
+    }
+
+    [Fact]
     public void Parameter_counts_match_Keras()
     {
         Assert.Equal(80_384, chapter.Result("LSTM(128) parameters"));   // 4·128·(28 + 128 + 1)
@@ -54,5 +63,5 @@ public sealed class Chapter08Tests(Chapter08Run chapter) : IClassFixture<Chapter
 
     [Fact]
     public void Figures_are_written_as_SVG() =>
-        chapter.AssertFigures("gradients-through-time", "sine-forecast", "mnist-rows");
+        chapter.AssertFigures("gradients-through-time", "sine-forecast", "clipping", "mnist-rows");
 }
