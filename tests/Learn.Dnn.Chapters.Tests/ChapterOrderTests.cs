@@ -16,6 +16,7 @@ public sealed class ChapterOrderTests
         { 5, typeof(Chapter05).Assembly.Location },
         { 6, typeof(Chapter06).Assembly.Location },
         { 7, typeof(Chapter07).Assembly.Location },
+        { 8, typeof(Chapter08).Assembly.Location },
         { 10, typeof(Chapter10).Assembly.Location },
     };
 
