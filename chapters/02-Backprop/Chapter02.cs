@@ -79,6 +79,108 @@ public static class Chapter02
         run.Say("central differences: " + string.Join(", ", inputs.Select((v, i) =>
             string.Create(CultureInfo.InvariantCulture, $"dL/d{v.Label} {numerical[i]:0.0000}"))));
         run.Report("scalar gradient max abs difference", maxDifference);
+        SaveGraph(run, "neuron-graph", "The neuron's graph: L = (tanh(x1·w1 + x2·w2 + b) − y)²", loss, width: 1100, height: 560);
+
+        #region used-twice
+        // u is used twice, by v and by L: its gradient is the sum of both shares, 1 + 3 = 4, and dL/dx = 8x = 16.
+        var x = new Value(2, "x");
+        var u = x * x; u.Label = "u = x·x";
+        var v = u * new Value(3, "3"); v.Label = "v = 3u";
+        var l = u + v; l.Label = "L = u + v";
+        l.Backward();
+        #endregion
+        run.Say(string.Create(CultureInfo.InvariantCulture, $"u used twice: dL/du = {u.Grad} (1 from L, 3 through v), dL/dx = {x.Grad}"));
+        SaveGraph(run, "used-twice-graph", "u used twice: its gradient is the sum of both shares", l, width: 800, height: 320);
+    }
+
+    /// <summary>
+    /// Draws the graph of Values that <paramref name="output"/> was computed from, read from the
+    /// Values themselves (Inputs, Operation, Data, Grad): one box per node with its label, operation,
+    /// value and gradient, an arrow from each input to the node that uses it. Layout: a node's column is
+    /// as far right as its consumers allow (the output in the last), its row the mean of its consumers' rows.
+    /// </summary>
+    private static void SaveGraph(ChapterRun run, string name, string title, Value output, int width, int height)
+    {
+        var order = output.TopologicalOrder();
+        var consumers = order.ToDictionary(v => v, _ => new List<Value>());
+        foreach (var node in order)
+            foreach (var input in node.Inputs) consumers[input].Add(node);
+        var depth = new Dictionary<Value, int>();   // longest path from an input
+        foreach (var node in order) depth[node] = node.Inputs.Count == 0 ? 0 : node.Inputs.Max(i => depth[i]) + 1;
+        var column = new Dictionary<Value, int>();
+        for (int i = order.Count - 1; i >= 0; i--)
+            column[order[i]] = order[i] == output ? depth[output] : consumers[order[i]].Min(c => column[c]) - 1;
+        var row = new Dictionary<Value, double>();
+        for (int c = depth[output]; c >= 0; c--)
+        {
+            var nodes = order.Where(v => column[v] == c)
+                .Select(v => (Node: v, Key: v == output ? 0 : consumers[v].Average(u => row[u])))
+                .OrderBy(p => p.Key).ToList();
+            var placed = new double[nodes.Count];   // at the key, pushed apart to at least one row
+            for (int k = 0; k < nodes.Count; k++) placed[k] = k == 0 ? nodes[k].Key : Math.Max(nodes[k].Key, placed[k - 1] + 1);
+            double shift = nodes.Average(p => p.Key) - placed.Average();
+            for (int k = 0; k < nodes.Count; k++) row[nodes[k].Node] = placed[k] + shift;
+        }
+
+        const double boxWidth = 0.84, boxHeight = 0.62;
+        bool Crosses(ScottPlot.Coordinates a, ScottPlot.Coordinates b) =>
+            Enumerable.Range(1, 49).Select(t => (X: a.X + (b.X - a.X) * t / 50, Y: a.Y + (b.Y - a.Y) * t / 50))
+                .Any(p => order.Any(v => Math.Abs(p.X - column[v]) < boxWidth / 2 && Math.Abs(p.Y + row[v]) < boxHeight / 2));
+        var plot = Chart.Create(title);
+        foreach (var node in order)
+            foreach (var (input, k) in node.Inputs.Select((v, k) => (v, k)))
+            {
+                int copies = node.Inputs.Count(i => i == input), copy = node.Inputs.Take(k).Count(i => i == input);
+                double offset = copies > 1 ? (copy - (copies - 1) / 2.0) * 0.16 : 0;   // x·x: two arrows
+                var from = new ScottPlot.Coordinates(column[input] + boxWidth / 2, -row[input] + offset);
+                var to = new ScottPlot.Coordinates(column[node] - boxWidth / 2, -row[node] + offset);
+                if (Crosses(from, to))   // an edge that skips a column and would cross a box goes above the skipped boxes
+                {
+                    double above = order.Where(v => column[v] > column[input] && column[v] < column[node]).Max(v => -row[v]) + boxHeight / 2 + 0.1;
+                    var bend1 = new ScottPlot.Coordinates(column[input] + 0.5, above);
+                    var bend2 = new ScottPlot.Coordinates(column[node] - 0.5, above);
+                    foreach (var (a, b) in new[] { (from, bend1), (bend1, bend2) })
+                    {
+                        var segment = plot.Add.Line(a, b);
+                        segment.LineColor = ScottPlot.Colors.Gray;
+                        segment.LineWidth = 3f;
+                        segment.MarkerSize = 0;
+                    }
+                    from = bend2;
+                }
+                var arrow = plot.Add.Arrow(from, to);
+                arrow.ArrowFillColor = arrow.ArrowLineColor = ScottPlot.Colors.Gray;
+                arrow.ArrowWidth = 1.5f;
+                arrow.ArrowheadWidth = 10;
+                arrow.ArrowheadLength = 12;
+            }
+        foreach (var node in order)
+        {
+            double x = column[node], y = -row[node];
+            var box = plot.Add.Rectangle(x - boxWidth / 2, x + boxWidth / 2, y - boxHeight / 2, y + boxHeight / 2);
+            box.FillColor = node.Inputs.Count == 0 ? ScottPlot.Color.FromHex("#EEF4FA") : ScottPlot.Colors.White;
+            box.LineColor = Chart.ColorOf(0);
+            box.LineWidth = 1.5f;
+            string operation = node.Operation == "*" ? "×" : node.Operation;
+            string header = operation.Length == 0 || node.Label.Contains(operation) ? node.Label : $"{node.Label}  ({operation})";
+            AddText(plot, header, x, y + 0.17, ScottPlot.Colors.Black, bold: true);
+            AddText(plot, string.Create(CultureInfo.InvariantCulture, $"data {node.Data:0.####}"), x, y, ScottPlot.Colors.Black);
+            AddText(plot, string.Create(CultureInfo.InvariantCulture, $"grad {node.Grad:0.####}"), x, y - 0.17, Chart.ColorOf(3));
+        }
+        double top = order.Min(v => -row[v]), bottom = order.Max(v => -row[v]);
+        plot.Axes.SetLimits(-0.55, depth[output] + 0.55, top - 0.5, bottom + 0.5);
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Right, plot.Axes.Top }) axis.IsVisible = false;
+        plot.Grid.IsVisible = false;
+        run.SaveFigure(name, plot, width, height);
+    }
+
+    private static void AddText(ScottPlot.Plot plot, string text, double x, double y, ScottPlot.Color color, bool bold = false)
+    {
+        var label = plot.Add.Text(text, x, y);
+        label.LabelAlignment = ScottPlot.Alignment.MiddleCenter;
+        label.LabelFontSize = 13;
+        label.LabelFontColor = color;
+        label.LabelBold = bold;
     }
 
     #region xor-net

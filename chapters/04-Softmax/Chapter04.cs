@@ -19,12 +19,10 @@ public static class Chapter04
     public static void Run(ChapterRun run)
     {
         run.Section("Iris: three classes, softmax and categorical cross-entropy");
-        var iris = Iris(run);
+        Iris(run);
 
         run.Section("Two moons: two classes, a sigmoid output and binary cross-entropy");
-        var moons = TwoMoons(run);
-
-        SaveLossCurves(run, iris, moons);
+        TwoMoons(run);
     }
 
     #region net
@@ -37,17 +35,24 @@ public static class Chapter04
     #endregion
 
     #region train
+    /// <summary>The curves of one training run: a value per epoch.</summary>
+    private sealed record History(List<double> TrainLoss, List<double> TrainAccuracy, List<double> TestLoss, List<double> TestAccuracy);
+
     /// <summary>
     /// Mini-batch gradient descent: each epoch shuffles the samples and, for every batch, computes
-    /// the loss, backpropagates and moves every weight by −η·∂L/∂w. Returns the mean loss per epoch.
+    /// the loss, backpropagates and moves every weight by −η·∂L/∂w. After each epoch the training
+    /// and test sets are evaluated without recording a graph (Tensor.NoGrad), which changes no weight.
+    /// Returns the mean batch loss per epoch (what Keras prints as loss) and the end-of-epoch
+    /// training accuracy, test loss and test accuracy.
     /// </summary>
-    private static List<double> Train(ChapterRun run, string label, Dense[] layers, Loss loss, Tensor x, Tensor y,
-                                      int epochs, float learningRate, int batchSize)
+    private static History Train(ChapterRun run, string label, Dense[] layers, Loss loss, Tensor x, Tensor y,
+                                 Tensor xTest, Tensor yTest, Tensor yLabels, Tensor yTestLabels,
+                                 int epochs, float learningRate, int batchSize)
     {
         Forward(layers, x.Rows(0, 1));   // a layer creates its weights on its first call, as in Keras
         var weights = layers.SelectMany(l => l.TrainableWeights).ToList();
         var rng = new Rng(run.Seed + 100);
-        var losses = new List<double>();
+        var history = new History([], [], [], []);
         var progress = run.Progress(label, epochs);
         int n = x.Shape[0];
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -63,14 +68,21 @@ public static class Chapter04
                 foreach (var w in weights) w.GradientDescentStep(learningRate);
                 sum += batchLoss.Item() * batch.Length;
             }
-            losses.Add(sum / n);
-            progress.Update(epoch, ("loss", losses[^1]));
+            history.TrainLoss.Add(sum / n);
+            using (Tensor.NoGrad())
+            {
+                history.TrainAccuracy.Add(Accuracy.Compute(yLabels, Forward(layers, x)));
+                var testOutput = Forward(layers, xTest);
+                history.TestLoss.Add(loss.Call(yTest, testOutput).Item());
+                history.TestAccuracy.Add(Accuracy.Compute(yTestLabels, testOutput));
+            }
+            progress.Update(epoch, ("loss", history.TrainLoss[^1]), ("test loss", history.TestLoss[^1]));
         }
-        return losses;
+        return history;
     }
     #endregion
 
-    private static List<double> Iris(ChapterRun run)
+    private static void Iris(ChapterRun run)
     {
         #region iris
         var (x, y, classes) = Datasets.Iris();                               // X: [150, 4], y: [150] labels 0, 1, 2
@@ -83,8 +95,9 @@ public static class Chapter04
         // 4 → 16 (relu) → 3 scores, the logits; softmax turns them into probabilities inside the loss.
         Dense[] layers = [new Dense(16, "relu", seed: run.Seed), new Dense(3, seed: run.Seed + 1)];
         var loss = new CategoricalCrossentropy(fromLogits: true);
-        var losses = Train(run, "iris", layers, loss, xTrain, yTrainOneHot,
-                           epochs: 200, learningRate: 0.01f, batchSize: 16);   // small enough for quick mode too
+        var history = Train(run, "iris", layers, loss, xTrain, yTrainOneHot,
+                            xTest, Categorical.ToCategorical(yTest, classes: 3), yTrain, yTest,
+                            epochs: 200, learningRate: 0.01f, batchSize: 16);   // small enough for quick mode too
         #endregion
         run.Say($"{xTrain.Shape[0]} training and {xTest.Shape[0]} test flowers (stratified), features standardised on the training set");
 
@@ -113,10 +126,10 @@ public static class Chapter04
         var plot = Chart.Create("Iris test set: confusion matrix");
         plot.ConfusionMatrix(confusion.ToArray(), classes);
         run.SaveFigure("iris-confusion-matrix", plot, width: 600, height: 500);
-        return losses;
+        SaveCurves(run, "iris-curves", "Iris: training and test curves", "categorical cross-entropy (log scale)", history);
     }
 
-    private static List<double> TwoMoons(ChapterRun run)
+    private static void TwoMoons(ChapterRun run)
     {
         #region moons
         var (x, y) = Datasets.TwoMoons(n: run.Choose(quick: 400, full: 1000), noise: 0.15f, seed: run.Seed);   // X: [n, 2], y: [n, 1]
@@ -129,8 +142,9 @@ public static class Chapter04
             new Dense(16, "tanh", seed: run.Seed), new Dense(16, "tanh", seed: run.Seed + 1),
             new Dense(1, "sigmoid", seed: run.Seed + 2),
         ];
-        var losses = Train(run, "moons", layers, new BinaryCrossentropy(), scaler.Transform(xTrain), yTrain,
-                           epochs: run.Choose(quick: 60, full: 200), learningRate: 0.3f, batchSize: 16);
+        var history = Train(run, "moons", layers, new BinaryCrossentropy(), scaler.Transform(xTrain), yTrain,
+                            scaler.Transform(xTest), yTest, yTrain, yTest,
+                            epochs: run.Choose(quick: 60, full: 200), learningRate: 0.3f, batchSize: 16);
         #endregion
         run.Say($"{xTrain.Shape[0]} training and {xTest.Shape[0]} test points");
 
@@ -142,22 +156,36 @@ public static class Chapter04
         plot.DecisionBoundary(points => Forward(layers, scaler.Transform(Tensor.FromArray(points))).ToArray(), (-1.6, 2.6), (-1.1, 1.6));
         plot.ClassScatter(xTest.ToArray2D(), yTest.ToArray().Select(t => (int)t).ToArray(), ["test: class 0", "test: class 1"], size: 7);
         run.SaveFigure("moons-decision-boundary", plot, width: 720, height: 480);
-        return losses;
+        SaveCurves(run, "moons-curves", "Two moons: training and test curves", "binary cross-entropy (log scale)", history);
     }
 
-    private static void SaveLossCurves(ChapterRun run, List<double> iris, List<double> moons)
+    /// <summary>
+    /// Training and test curves side by side: the loss (log scale) on the left, the accuracy on the
+    /// right, and one printed line with the numbers the text quotes.
+    /// </summary>
+    private static void SaveCurves(ChapterRun run, string name, string title, string lossName, History history)
     {
-        var figure = new Figure("Training loss (cross-entropy)", rows: 1, columns: 2) { Width = 1000, Height = 460 };
-        figure[0].Title("Iris: categorical cross-entropy");
-        figure[1].Title("Two moons: binary cross-entropy");
-        foreach (var plot in figure.Panels)
-        {
-            plot.XLabel("epoch");
-            plot.YLabel("loss");
-            plot.LogScaleY();
-        }
-        figure[0].LearningCurve(iris, "train");
-        figure[1].LearningCurve(moons, "train");
-        run.SaveFigure("loss-curves", figure);
+        int best = history.TestLoss.IndexOf(history.TestLoss.Min());
+        run.Say(string.Create(CultureInfo.InvariantCulture,
+            $"per epoch: train loss {history.TrainLoss[0]:0.000} → {history.TrainLoss[^1]:0.000}; test loss {history.TestLoss[0]:0.000} → " +
+            $"lowest {history.TestLoss[best]:0.000} at epoch {best + 1} → {history.TestLoss[^1]:0.000} at epoch {history.TestLoss.Count}; " +
+            $"final accuracy train {history.TrainAccuracy[^1]:0.000}, test {history.TestAccuracy[^1]:0.000} " +
+            $"(test best {history.TestAccuracy.Max():0.000}, first at epoch {history.TestAccuracy.IndexOf(history.TestAccuracy.Max()) + 1})"));
+
+        var figure = new Figure(title, rows: 1, columns: 2) { Width = 1000, Height = 460 };
+        figure[0].Title(lossName);
+        figure[0].XLabel("epoch");
+        figure[0].YLabel("loss");
+        figure[0].LogScaleY();
+        figure[0].LearningCurve(history.TrainLoss, "train");
+        figure[0].LearningCurve(history.TestLoss, "test");
+        figure[1].Title("accuracy");
+        figure[1].XLabel("epoch");
+        figure[1].YLabel("accuracy");
+        figure[1].LearningCurve(history.TrainAccuracy, "train");
+        figure[1].LearningCurve(history.TestAccuracy, "test");
+        figure[1].Axes.SetLimitsY(Math.Min(history.TrainAccuracy.Min(), history.TestAccuracy.Min()) - 0.02, 1.01);
+        figure[1].ShowLegend(ScottPlot.Alignment.LowerRight);
+        run.SaveFigure(name, figure);
     }
 }

@@ -34,5 +34,5 @@ public sealed class Chapter02Tests(Chapter02Run chapter) : IClassFixture<Chapter
     }
 
     [Fact]
-    public void Figures_are_written_as_SVG() => chapter.AssertFigures("xor-loss", "xor-decision-boundary");
+    public void Figures_are_written_as_SVG() => chapter.AssertFigures("xor-loss", "xor-decision-boundary", "neuron-graph", "used-twice-graph");
 }

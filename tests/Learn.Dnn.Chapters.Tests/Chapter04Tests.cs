@@ -34,5 +34,5 @@ public sealed class Chapter04Tests(Chapter04Run chapter) : IClassFixture<Chapter
 
     [Fact]
     public void Figures_are_written_as_SVG() =>
-        chapter.AssertFigures("iris-confusion-matrix", "moons-decision-boundary", "loss-curves");
+        chapter.AssertFigures("iris-confusion-matrix", "moons-decision-boundary", "iris-curves", "moons-curves");
 }
