@@ -1,5 +1,7 @@
 using Learn.Dnn.Devices;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
@@ -20,7 +22,19 @@ public sealed class Relu : Activation
     public static readonly UnaryFunction Elementwise = new("relu",
         (x, _) => Function(x), (x, _, _) => Derivative(x),
         "x > 0.0f ? x : 0.0f", "x > 0.0f ? 1.0f : 0.0f",
-        (x, _, y) => TensorPrimitives.Max(x, 0f, y));
+        (x, _, y) => TensorPrimitives.Max(x, 0f, y),
+        Backward);
+
+    /// <summary>dx = relu'(x)·dy, <see cref="Vector{T}"/>.Count elements at a time: (x &gt; 0 ? 1 : 0)·dy.</summary>
+    private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, float p, Span<float> dx)
+    {
+        var X = MemoryMarshal.Cast<float, Vector<float>>(x);
+        var DY = MemoryMarshal.Cast<float, Vector<float>>(dy);
+        var DX = MemoryMarshal.Cast<float, Vector<float>>(dx);
+        for (int k = 0; k < X.Length; k++)
+            DX[k] = Vector.ConditionalSelect(Vector.GreaterThan(X[k], Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero) * DY[k];
+        for (int i = X.Length * Vector<float>.Count; i < x.Length; i++) dx[i] = Derivative(x[i]) * dy[i];
+    }
 
     public override Tensor Call(Tensor x) => x.Relu();
 }

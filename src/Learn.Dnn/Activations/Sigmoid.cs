@@ -1,5 +1,7 @@
 using Learn.Dnn.Devices;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The logistic sigmoid σ(x) = 1/(1 + e⁻ˣ): squashes any number into (0, 1).</summary>
@@ -22,7 +24,18 @@ public sealed class Sigmoid : Activation
     public static readonly UnaryFunction Elementwise = new("sigmoid",
         (x, _) => Function(x), (_, y, _) => Derivative(y),
         "x >= 0.0f ? 1.0f / (1.0f + exp(-x)) : exp(x) / (1.0f + exp(x))", "y * (1.0f - y)",
-        (x, _, y) => TensorPrimitives.Sigmoid(x, y));
+        (x, _, y) => TensorPrimitives.Sigmoid(x, y),
+        Backward);
+
+    /// <summary>dx = (y * (1 − y))·dy, <see cref="Vector{T}"/>.Count elements at a time.</summary>
+    private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, float p, Span<float> dx)
+    {
+        var Y = MemoryMarshal.Cast<float, Vector<float>>(y);
+        var DY = MemoryMarshal.Cast<float, Vector<float>>(dy);
+        var DX = MemoryMarshal.Cast<float, Vector<float>>(dx);
+        for (int k = 0; k < Y.Length; k++) DX[k] = (Y[k] * (Vector<float>.One - Y[k])) * DY[k];
+        for (int i = Y.Length * Vector<float>.Count; i < y.Length; i++) dx[i] = Derivative(y[i]) * dy[i];
+    }
     #endregion
 
     public override Tensor Call(Tensor x) => x.Sigmoid();

@@ -1,5 +1,7 @@
 using Learn.Dnn.Devices;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The hyperbolic tangent: a sigmoid stretched to (−1, 1) and centred at 0; tanh(x) = 2σ(2x) − 1.</summary>
@@ -20,7 +22,18 @@ public sealed class Tanh : Activation
     public static readonly UnaryFunction Elementwise = new("tanh",
         (x, _) => Function(x), (_, y, _) => Derivative(y),
         "saturating_tanh(x)", "1.0f - y * y",
-        (x, _, y) => TensorPrimitives.Tanh(x, y));
+        (x, _, y) => TensorPrimitives.Tanh(x, y),
+        Backward);
+
+    /// <summary>dx = (1 − y²)·dy, <see cref="Vector{T}"/>.Count elements at a time.</summary>
+    private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, float p, Span<float> dx)
+    {
+        var Y = MemoryMarshal.Cast<float, Vector<float>>(y);
+        var DY = MemoryMarshal.Cast<float, Vector<float>>(dy);
+        var DX = MemoryMarshal.Cast<float, Vector<float>>(dx);
+        for (int k = 0; k < Y.Length; k++) DX[k] = (Vector<float>.One - Y[k] * Y[k]) * DY[k];
+        for (int i = Y.Length * Vector<float>.Count; i < y.Length; i++) dx[i] = Derivative(y[i]) * dy[i];
+    }
 
     public override Tensor Call(Tensor x) => x.Tanh();
 }

@@ -14,7 +14,7 @@ public sealed partial class Tensor
     {
         var (rows, cols) = RowsAndColumns("Softmax");
         var x = this;
-        var p = ZerosLike();
+        var p = Empty(Shape, Device);
         Device.Softmax(Storage, rows, cols, p.Storage, log: false);
         return p.WithGradient("softmax", [x], dP =>
         {
@@ -34,7 +34,7 @@ public sealed partial class Tensor
     {
         var (rows, cols) = RowsAndColumns("LogSoftmax");
         var x = this;
-        var y = ZerosLike();
+        var y = Empty(Shape, Device);
         Device.Softmax(Storage, rows, cols, y.Storage, log: true);
         return y.WithGradient("log_softmax", [x], dY =>
         {

@@ -1,3 +1,5 @@
+using Learn.Dnn.Devices;
+
 namespace Learn.Dnn;
 
 /// <summary>
@@ -56,6 +58,28 @@ public sealed partial class Tensor
             throw new ShapeMismatchException($"Backward of '{Operation ?? "leaf"}': gradient of shape {gradient.Shape} for a tensor of shape {Shape}.");
         if (Grad is null) Grad = gradient.Clone();
         else Device.Axpy(1f, gradient.Storage, Grad.Storage);
+    }
+
+    /// <summary>
+    /// Grad += <paramref name="fresh"/>, for a gradient its backward function has just created and
+    /// nobody else holds: when Grad is empty, the tensor itself becomes Grad, with no copy.
+    /// </summary>
+    internal void AccumulateFreshGrad(Tensor fresh)
+    {
+        if (Grad is null && RequiresGrad && fresh.Shape == Shape) Grad = fresh;
+        else AccumulateGrad(fresh);
+    }
+
+    /// <summary>
+    /// For a backward function whose primitive can add into its output (GEMM's β): the storage of
+    /// Grad to write into, with β = 1 when Grad already holds a sum to add to, or a new Grad and
+    /// β = 0 when there is none yet. No temporary gradient, no copy.
+    /// </summary>
+    internal (Storage Grad, float Beta) GradToAccumulate()
+    {
+        if (Grad is not null) return (Grad.Storage, 1f);
+        Grad = Empty(Shape, Device);
+        return (Grad.Storage, 0f);
     }
     #endregion
 

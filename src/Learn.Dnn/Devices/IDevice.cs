@@ -20,6 +20,12 @@ public interface IDevice
     /// <summary>A new storage of <paramref name="length"/> zeros.</summary>
     Storage Allocate(int length);
 
+    /// <summary>
+    /// A new storage whose numbers are undefined (a pooled buffer is not cleared): for the output of
+    /// a primitive that writes every element, so that no pass is spent on zeros about to be overwritten.
+    /// </summary>
+    Storage AllocateUninitialized(int length);
+
     /// <summary>A new storage holding a copy of <paramref name="values"/>.</summary>
     Storage Upload(ReadOnlySpan<float> values);
 

@@ -44,7 +44,7 @@ public sealed partial class Tensor
     {
         RequireSameDevice(f.Name, a, b);
         var shape = Shape.Broadcast(a.Shape, b.Shape, f.Name);
-        var c = Zeros(shape, a.Device);
+        var c = Empty(shape, a.Device);
         a.Device.Binary(f, a.Storage, a.Shape, b.Storage, b.Shape, c.Storage, shape);
         return c.WithGradient(f.Name, [a, b], dC =>
         {

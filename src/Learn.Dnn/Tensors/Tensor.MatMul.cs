@@ -13,21 +13,20 @@ public sealed partial class Tensor
                 (a.Rank == 2 && b.Rank == 2 ? $" ({a.Shape[1]} ≠ {b.Shape[0]})." : "."));
         RequireSameDevice("MatMul", a, b);
         int n = a.Shape[0], k = a.Shape[1], m = b.Shape[1];
-        var c = Zeros(new Shape(n, m), a.Device);
+        var c = Empty(new Shape(n, m), a.Device);
         a.Device.Gemm(false, false, n, m, k, 1f, a.Storage, b.Storage, 0f, c.Storage);
         return c.WithGradient("matmul", [a, b], dC =>
         {
-            if (a.RequiresGrad)   // ∂L/∂A = ∂L/∂C · Bᵀ   [n, m]·[m, k] → [n, k]
+            // Each gradient is added straight into Grad: GEMM's β = 1 adds to what is there (β = 0 starts it).
+            if (a.RequiresGrad)   // ∂L/∂A += ∂L/∂C · Bᵀ   [n, m]·[m, k] → [n, k]
             {
-                var dA = Zeros(a.Shape, a.Device);
-                a.Device.Gemm(false, true, n, k, m, 1f, dC.Storage, b.Storage, 0f, dA.Storage);
-                a.AccumulateGrad(dA);
+                var (dA, beta) = a.GradToAccumulate();
+                a.Device.Gemm(false, true, n, k, m, 1f, dC.Storage, b.Storage, beta, dA);
             }
-            if (b.RequiresGrad)   // ∂L/∂B = Aᵀ · ∂L/∂C   [k, n]·[n, m] → [k, m]
+            if (b.RequiresGrad)   // ∂L/∂B += Aᵀ · ∂L/∂C   [k, n]·[n, m] → [k, m]
             {
-                var dB = Zeros(b.Shape, b.Device);
-                a.Device.Gemm(true, false, k, m, n, 1f, a.Storage, dC.Storage, 0f, dB.Storage);
-                b.AccumulateGrad(dB);
+                var (dB, beta) = b.GradToAccumulate();
+                a.Device.Gemm(true, false, k, m, n, 1f, a.Storage, dC.Storage, beta, dB);
             }
         });
     }

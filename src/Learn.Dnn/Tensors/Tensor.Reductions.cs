@@ -44,7 +44,7 @@ public sealed partial class Tensor
         for (int i = axis + 1; i < dims.Length; i++) inner *= dims[i];
         dims[axis] = 1;
         var keptShape = new Shape(dims);
-        var kept = Zeros(keptShape, Device);
+        var kept = Empty(keptShape, Device);
         Device.Reduce(op, Storage, outer, length, inner, kept.Storage);
         var x = this;
         kept.WithGradient(name, [x], dY => x.AccumulateGrad(gradient(x, kept, dY)));

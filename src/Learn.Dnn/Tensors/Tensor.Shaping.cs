@@ -33,7 +33,7 @@ public sealed partial class Tensor
     {
         if (Rank != 2) throw new ShapeMismatchException($"Transpose: expected a matrix (rank 2), got shape {Shape}.");
         int rows = Shape[0], cols = Shape[1];
-        var y = Zeros(new Shape(cols, rows), Device);
+        var y = Empty(new Shape(cols, rows), Device);
         Device.Transpose(Storage, rows, cols, y.Storage);
         var x = this;
         return y.WithGradient("transpose", [x], dY => x.AccumulateGrad(dY.Transpose()));

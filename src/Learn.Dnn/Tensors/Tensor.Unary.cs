@@ -11,13 +11,13 @@ public sealed partial class Tensor
     internal Tensor Map(UnaryFunction f, float p = 0f)
     {
         var x = this;
-        var y = ZerosLike();
+        var y = Empty(Shape, Device);
         Device.Unary(f, p, x.Storage, y.Storage);
         return y.WithGradient(f.Name, [x], dY =>
         {
-            var dX = x.ZerosLike();
+            var dX = Empty(x.Shape, x.Device);
             Device.UnaryBackward(f, p, x.Storage, y.Storage, dY.Storage, dX.Storage);
-            x.AccumulateGrad(dX);
+            x.AccumulateFreshGrad(dX);
         });
     }
     #endregion

@@ -71,11 +71,22 @@ public sealed partial class Tensor
         return new Tensor(shape, backend.Allocate(shape.Size));
     }
 
+    /// <summary>
+    /// A tensor whose numbers are undefined until written (PyTorch's <c>torch.empty</c>): the output
+    /// of an operation that writes every element. Read it before writing it and you get whatever
+    /// the device's pool held.
+    /// </summary>
+    public static Tensor Empty(Shape shape, IDevice? device = null)
+    {
+        var backend = device ?? Devices.Device.Default;
+        return new Tensor(shape, backend.AllocateUninitialized(shape.Size));
+    }
+
     public static Tensor Ones(params int[] shape) => Full(new Shape(shape), 1f);
 
     public static Tensor Full(Shape shape, float value, IDevice? device = null)
     {
-        var t = Zeros(shape, device);
+        var t = Empty(shape, device);
         t.Device.Fill(t.Storage, value);
         return t;
     }
@@ -84,7 +95,7 @@ public sealed partial class Tensor
     public static Tensor Random(Shape shape, RandomDistribution distribution, ulong seed, ulong counter,
                                 float a, float b, IDevice? device = null)
     {
-        var t = Zeros(shape, device);
+        var t = Empty(shape, device);
         t.Device.Random(distribution, seed, counter, a, b, t.Storage);
         return t;
     }
@@ -95,7 +106,7 @@ public sealed partial class Tensor
     /// <summary>A copy of this tensor's numbers (no gradient history).</summary>
     public Tensor Clone()
     {
-        var copy = ZerosLike();
+        var copy = Empty(Shape, Device);
         Device.Copy(Storage, copy.Storage);
         return copy;
     }

@@ -36,6 +36,67 @@ public sealed class AutodiffTests
         Assert.Equal([2f, -4f, 6f], a.Grad!.ToArray());
     }
 
+    [Theory]
+    [InlineData("reference")]
+    [InlineData("cpu")]
+    public void A_matrix_used_in_two_products_gets_the_sum_added_by_gemm_beta(string device)
+    {
+        // y = x·W + (x·W)·V. The second product's ∂L/∂W is added into the first's by GEMM's β = 1,
+        // and relu's backward hands its fresh tensor over as Grad; the sums must be the composed ones.
+        using var _ = Learn.Dnn.Devices.Device.Use(Learn.Dnn.Devices.Device.Parse(device));
+        var rng = new Rng(5);
+        var x = rng.Uniform(new Shape(4, 3), -1f, 1f);
+        var w = rng.Uniform(new Shape(3, 3), -1f, 1f);
+        var v = rng.Uniform(new Shape(3, 3), -1f, 1f);
+        w.RequiresGrad = true;
+        var h = x.MatMul(w);
+        var y = h + h.Relu().MatMul(v).MatMul(w);
+        y.Sum().Backward();
+        float[] got = w.Grad!.ToArray();
+
+        // The same gradient by hand, in doubles: ∂L/∂W = xᵀ·1 + (relu(h)·V)ᵀ·1 + xᵀ·(mask ⊙ (1·Wᵀ·Vᵀ)).
+        double[,] X = To2D(x), W = To2D(w), V = To2D(v), H = MatMul(X, W);
+        var reluH = Map(H, z => Math.Max(z, 0)); var R = MatMul(reluH, V);
+        var ones = Map(new double[4, 3], _ => 1);
+        var dReluH = MatMul(MatMul(ones, Transpose(W)), Transpose(V));
+        var dH = Add(ones, Hadamard(Map(H, z => z > 0 ? 1 : 0), dReluH));
+        var want = Add(MatMul(Transpose(X), dH), MatMul(Transpose(R), ones));
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                Assert.Equal(want[i, j], got[i * 3 + j], 4);
+    }
+
+    private static double[,] To2D(Tensor t)
+    {
+        var a = t.ToArray(); int r = t.Shape[0], c = t.Shape[1];
+        var m = new double[r, c];
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) m[i, j] = a[i * c + j];
+        return m;
+    }
+
+    private static double[,] MatMul(double[,] a, double[,] b)
+    {
+        var c = new double[a.GetLength(0), b.GetLength(1)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < b.GetLength(1); j++)
+                for (int k = 0; k < a.GetLength(1); k++) c[i, j] += a[i, k] * b[k, j];
+        return c;
+    }
+
+    private static double[,] Transpose(double[,] a) =>
+        Zip(new double[a.GetLength(1), a.GetLength(0)], new double[a.GetLength(1), a.GetLength(0)], (i, j, _, _) => a[j, i]);
+    private static double[,] Map(double[,] a, Func<double, double> f) => Zip(a, a, (_, _, x, _) => f(x));
+    private static double[,] Add(double[,] a, double[,] b) => Zip(a, b, (_, _, x, y) => x + y);
+    private static double[,] Hadamard(double[,] a, double[,] b) => Zip(a, b, (_, _, x, y) => x * y);
+
+    private static double[,] Zip(double[,] a, double[,] b, Func<int, int, double, double, double> f)
+    {
+        var c = new double[a.GetLength(0), a.GetLength(1)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++) c[i, j] = f(i, j, a[i, j], b[i, j]);
+        return c;
+    }
+
     [Fact]
     public void Calling_backward_twice_accumulates_into_the_leaves()
     {

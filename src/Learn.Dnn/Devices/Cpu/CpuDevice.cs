@@ -52,36 +52,18 @@ public sealed partial class CpuDevice : ReferenceDevice
         }
     }
 
-    /// <summary>Tensors below this many numbers are updated on one thread: a hand-off costs more than the loop.</summary>
-    private const int UpdateChunk = 1 << 15;
-
-    /// <summary>
-    /// The optimizer step on chunks of <see cref="UpdateChunk"/> numbers in parallel (every element is
-    /// independent), each chunk by the rule's SIMD form when it has one, else by the reference loop.
-    /// </summary>
-    public override void Update(UpdateRule rule, Storage weight, Storage gradient, ReadOnlySpan<Storage> slots, ReadOnlySpan<float> hyper)
-    {
-        rule.Require(this, weight, gradient, slots, hyper);
-        var (w, g, s0, s1, s2) = UpdateArrays(weight, gradient, slots);
-        float[] h = hyper.ToArray();
-        int chunks = (w.Length + UpdateChunk - 1) / UpdateChunk;
-        if (chunks <= 1) { Chunk(0); return; }
-        Parallel.For(0, chunks, Chunk);
-
-        void Chunk(int c)
-        {
-            int start = c * UpdateChunk, end = Math.Min(w.Length, start + UpdateChunk);
-            if (rule.Vectorized is null) { StepRange(rule, w, g, s0, s1, s2, start, end, h); return; }
-            rule.Vectorized(w.AsSpan(start..end), g.AsSpan(start..end), Part(s0), Part(s1), Part(s2), h);
-            Span<float> Part(float[] slot) => slot.Length == 0 ? [] : slot.AsSpan(start..end);
-        }
-    }
-
     /// <summary>The function's SIMD form when it has one; the reference loop otherwise.</summary>
     public override void Unary(UnaryFunction f, float p, Storage x, Storage y)
     {
         if (f.Vectorized is null || x.Length == 0) { base.Unary(f, p, x, y); return; }   // (some TensorPrimitives maps reject empty spans)
         f.Vectorized(Data(x), p, Data(y));
+    }
+
+    /// <summary>The function's SIMD backward when it has one; the reference loop otherwise.</summary>
+    public override void UnaryBackward(UnaryFunction f, float p, Storage x, Storage y, Storage dy, Storage dx)
+    {
+        if (f.VectorizedBackward is null) { base.UnaryBackward(f, p, x, y, dy, dx); return; }
+        f.VectorizedBackward(Data(x), Data(y), Data(dy), p, Data(dx));
     }
 
     /// <summary>Same-shape operands with a SIMD form run it; broadcasting runs the reference odometer.</summary>

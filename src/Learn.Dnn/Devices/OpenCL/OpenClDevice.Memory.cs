@@ -20,6 +20,8 @@ public sealed partial class OpenClDevice
         return storage;
     }
 
+    public Storage AllocateUninitialized(int length) => Rent(length);
+
     public unsafe Storage Upload(ReadOnlySpan<float> values)
     {
         var storage = Rent(values.Length);

@@ -29,6 +29,8 @@ public partial class ReferenceDevice : IDevice
 
     public Storage Allocate(int length) => new HostStorage(NewArray(length, zeroed: true), this);
 
+    public Storage AllocateUninitialized(int length) => new HostStorage(NewArray(length, zeroed: false), this);
+
     public Storage Upload(ReadOnlySpan<float> values)
     {
         var array = NewArray(values.Length, zeroed: false);
