@@ -19,7 +19,7 @@ public sealed partial class CpuDevice
         rule.Require(this, weight, gradient, slots, hyper);
         var (w, g, s0, s1, s2) = UpdateArrays(weight, gradient, slots);
         var job = updateJob ??= new UpdateJob();
-        job.Set(rule, w, g, s0, s1, s2, hyper, parts: w.Length < ParallelUpdateLength ? 1 : GemmWorkers.Shared.WorkerCount + 1);
+        job.Set(rule, w, g, s0, s1, s2, hyper, parts: w.Length < ParallelUpdateLength ? 1 : GemmWorkers.Shared.Parts);
         if (job.Parts == 1 || !GemmWorkers.Shared.TryRun(job))
             for (int part = 0; part < job.Parts; part++) job.RunPart(part);
         job.Clear();   // keep no reference to the step's arrays

@@ -40,7 +40,7 @@ public static unsafe class FastGemm
         #region strips
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var strips = new Strips(m, n, packed.RowsPerTile, packed.ColumnsPerTile, workers.WorkerCount + 1);
+            var strips = new Strips(m, n, packed.RowsPerTile, packed.ColumnsPerTile, workers.Parts);
             var work = job ??= new StripJob();
             work.Set(packed, strips, transposeA, transposeB, m, n, k, alpha, pa, pb, pc);
             if (2L * m * n * k < SerialFlops || strips.Count < 2)

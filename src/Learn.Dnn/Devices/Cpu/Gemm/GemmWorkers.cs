@@ -7,12 +7,16 @@ namespace Learn.Dnn.Devices.Cpu;
 // 10–100 µs each. So FastGemm keeps one worker thread per extra core. A worker spins for a
 // short while after each job (the next GEMM of a training step usually comes within
 // microseconds), then sleeps on a monitor until the next job is posted. Posting a job is a
-// counter increment; the caller runs part 0 itself and spins until the workers are done.
+// counter increment. Parts are claimed, not assigned: each thread first claims its own part
+// (the caller part 0, worker w part w), then any part still unclaimed, so a worker that is
+// asleep or preempted (a loaded machine) delays nothing: the caller runs that part itself and
+// waits only for parts already under way. Own parts first keeps each thread's pack buffers
+// sized for the same strip from one call to the next.
 
 /// <summary>One background thread per extra core, running the parts of one job at a time.</summary>
 internal sealed class GemmWorkers
 {
-    /// <summary>A job cut into <c>Parts</c> independent parts; part s runs on thread s.</summary>
+    /// <summary>A job cut into WorkerCount + 1 independent parts, each run once, on whichever thread claims it.</summary>
     public interface IJob
     {
         void RunPart(int part);
@@ -27,12 +31,15 @@ internal sealed class GemmWorkers
     readonly object busy = new();
     IJob? job;
     long generation;
-    int pending;
+    readonly int[] claimed;   // claimed[s] = 1 once a thread has taken part s of the open job
+    int unfinished;           // the open job's parts, claimed or not, that have not finished
     Exception? failure;
 
     GemmWorkers(int workers)
     {
         WorkerCount = workers;
+        claimed = new int[workers + 1];
+        Array.Fill(claimed, 1);   // no job open: nothing to claim
         for (int w = 1; w <= workers; w++)
             new Thread(WorkerLoop) { IsBackground = true, Name = $"GEMM worker {w}" }.Start(w);
     }
@@ -40,9 +47,12 @@ internal sealed class GemmWorkers
     /// <summary>Threads besides the caller's.</summary>
     public int WorkerCount { get; }
 
+    /// <summary>Parts per job: one per thread, the caller's included.</summary>
+    public int Parts => WorkerCount + 1;
+
     /// <summary>
-    /// Runs parts 0 … WorkerCount of <paramref name="work"/> at once (part 0 on the calling
-    /// thread) and returns when all are done. False, with nothing run, when another caller is
+    /// Runs parts 0 … WorkerCount of <paramref name="work"/> at once, the calling thread
+    /// included, and returns when all are done. False, with nothing run, when another caller is
     /// using the workers: that caller should then do the work alone.
     /// </summary>
     public bool TryRun(IJob work)
@@ -50,18 +60,19 @@ internal sealed class GemmWorkers
         if (!Monitor.TryEnter(busy)) return false;
         try
         {
-            job = work;
             failure = null;
-            Volatile.Write(ref pending, WorkerCount);
+            Volatile.Write(ref unfinished, Parts);
+            Volatile.Write(ref job, work);
+            for (int part = 0; part < Parts; part++) Volatile.Write(ref claimed[part], 0);   // open the job: its parts can be claimed
             lock (gate)
             {
                 generation++;
                 Monitor.PulseAll(gate);
             }
-            work.RunPart(0);
+            RunClaimedParts(0);
             var spinner = new SpinWait();
-            while (Volatile.Read(ref pending) != 0) spinner.SpinOnce(sleep1Threshold: -1);
-            job = null;
+            while (Volatile.Read(ref unfinished) != 0) spinner.SpinOnce(sleep1Threshold: -1);
+            Volatile.Write(ref job, null);
             if (failure is not null) throw new AggregateException("Gemm: a worker thread failed.", failure);
             return true;
         }
@@ -71,15 +82,26 @@ internal sealed class GemmWorkers
         }
     }
 
+    /// <summary>Claims and runs the open job's parts, <paramref name="own"/> first, until none is left.</summary>
+    void RunClaimedParts(int own)
+    {
+        for (int i = 0; i < Parts; i++)
+        {
+            int part = (own + i) % Parts;
+            if (Interlocked.CompareExchange(ref claimed[part], 1, 0) != 0) continue;   // taken already
+            try { Volatile.Read(ref job)!.RunPart(part); }   // read after the claim: the job the part belongs to
+            catch (Exception exception) { failure = exception; }
+            Interlocked.Decrement(ref unfinished);
+        }
+    }
+
     void WorkerLoop(object? part)
     {
         long seen = 0;
         while (true)
         {
             seen = WaitForJob(seen);
-            try { job!.RunPart((int)part!); }
-            catch (Exception exception) { failure = exception; }
-            Interlocked.Decrement(ref pending);
+            RunClaimedParts((int)part!);
         }
     }
 

@@ -104,7 +104,7 @@ public sealed unsafe class PackedGemm
         int kc = BalancedBlock(k, blockK);                    // 784 → 4 passes of 196, not 256+256+256+16
         float* tile = (edgeTile ??= new()).Get(mr * nr);
         float* ap = (packedA ??= new()).Get(blockM * kc);
-        float* bp = (packedB ??= new()).Get(Math.Min(blockN, RoundUp(colEnd - colStart, nr)) * kc);
+        float* bp = (packedB ??= new()).Get(Math.Min(blockN, RoundUp(n, nr)) * kc);   // sized by the product, not the strip: any thread may run any strip
 
         #region five-loops
         for (int jc = colStart; jc < colEnd; jc += blockN)
