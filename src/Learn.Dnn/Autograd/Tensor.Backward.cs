@@ -59,6 +59,10 @@ public sealed partial class Tensor
         if (Grad is null) Grad = gradient.Clone();
         else Device.Axpy(1f, gradient.Storage, Grad.Storage);
     }
+    #endregion
+
+    #region accumulate-without-copies
+    // Chapter 10: two ways a backward function adds its gradient without a temporary or a copy.
 
     /// <summary>
     /// Grad += <paramref name="fresh"/>, for a gradient its backward function has just created and

@@ -72,6 +72,7 @@ public sealed class SGD : Optimizer
         w += m * momentum - g * lr;
         """,
         NesterovVectorized);
+    #endregion
 
     // The same three steps, Vector<float>.Count elements at a time (chapter 10), each followed by
     // its tail element by element. The arithmetic is the rule's, in the same order, so the fast
@@ -121,7 +122,6 @@ public sealed class SGD : Optimizer
             w[i] += m[i] * momentum - g[i] * lr;
         }
     }
-    #endregion
 
     protected override void Build(IReadOnlyList<Tensor> weights)
     {

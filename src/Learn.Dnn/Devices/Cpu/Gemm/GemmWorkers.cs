@@ -82,6 +82,7 @@ internal sealed class GemmWorkers
         }
     }
 
+    #region claim
     /// <summary>Claims and runs the open job's parts, <paramref name="own"/> first, until none is left.</summary>
     void RunClaimedParts(int own)
     {
@@ -94,6 +95,7 @@ internal sealed class GemmWorkers
             Interlocked.Decrement(ref unfinished);
         }
     }
+    #endregion
 
     void WorkerLoop(object? part)
     {
