@@ -1,5 +1,6 @@
 using Learn.Dnn.Devices;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
@@ -16,11 +17,28 @@ public sealed class Relu : Activation
     public static float Derivative(float x) => x > 0f ? 1f : 0f;
     #endregion
 
-    /// <summary>ReLU for every device: the formula above, the same in OpenCL C, and TensorPrimitives' SIMD form.</summary>
+    /// <summary>ReLU for every device: the formula above, the same in OpenCL C, and SIMD forms of both.</summary>
     public static readonly UnaryFunction Elementwise = new("relu",
         (x, _) => Function(x), (x, _, _) => Derivative(x),
         "x > 0.0f ? x : 0.0f", "x > 0.0f ? 1.0f : 0.0f",
-        (x, _, y) => TensorPrimitives.Max(x, 0f, y));
+        (x, _, y) => TensorPrimitives.Max(x, 0f, y),
+        (x, _, _, dy, dx) => Backward(x, dy, dx));
+
+    /// <summary>
+    /// dx = relu'(x)·dy, 16 lanes at a time (chapter 10): the 0/1 mask of x &gt; 0 times dy, the same
+    /// product as <see cref="Derivative"/>(x)·dy, so the numbers are identical (0·dy keeps dy's sign).
+    /// </summary>
+    private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        int i = 0;
+        for (; i <= x.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+        {
+            var positive = Vector512.GreaterThan(Vector512.Create(x[i..]), Vector512<float>.Zero);
+            var derivative = Vector512.ConditionalSelect(positive, Vector512<float>.One, Vector512<float>.Zero);
+            (derivative * Vector512.Create(dy[i..])).CopyTo(dx[i..]);
+        }
+        for (; i < x.Length; i++) dx[i] = Derivative(x[i]) * dy[i];
+    }
 
     public override Tensor Call(Tensor x) => x.Relu();
 }

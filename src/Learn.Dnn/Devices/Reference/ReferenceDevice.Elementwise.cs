@@ -10,7 +10,7 @@ public partial class ReferenceDevice
         for (int i = 0; i < xs.Length; i++) ys[i] = f.Forward(xs[i], p);
     }
 
-    public void UnaryBackward(UnaryFunction f, float p, Storage x, Storage y, Storage dy, Storage dx)
+    public virtual void UnaryBackward(UnaryFunction f, float p, Storage x, Storage y, Storage dy, Storage dx)
     {
         float[] xs = Data(x), ys = Data(y), dys = Data(dy), dxs = Data(dx);
         for (int i = 0; i < xs.Length; i++)
@@ -44,7 +44,7 @@ public partial class ReferenceDevice
     }
     #endregion
 
-    public void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
+    public virtual void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
     {
         float[] src = Data(x), dst = Data(y);
         Array.Clear(dst);
