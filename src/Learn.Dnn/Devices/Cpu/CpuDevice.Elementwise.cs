@@ -12,8 +12,8 @@ namespace Learn.Dnn.Devices.Cpu;
 /// </summary>
 public sealed partial class CpuDevice
 {
-    /// <summary>Rows shorter than this gain nothing from SIMD over the odometer.</summary>
-    private const int ShortestRow = 8;
+    /// <summary>Rows shorter than this are combined by a plain loop: a SIMD call per row would cost more than it saves.</summary>
+    private const int ShortestSimdRow = 8;
 
     #region rows
     /// <summary>
@@ -25,7 +25,7 @@ public sealed partial class CpuDevice
         var axes = row.Dimensions;
         while (axes.Length > 0 && axes[0] == 1) axes = axes[1..];
         if (axes.Length > full.Rank || !full.Dimensions[(full.Rank - axes.Length)..].SequenceEqual(axes)) return 0;
-        return row.Size < ShortestRow ? 0 : full.Size / row.Size;
+        return row.Size == 0 ? 0 : full.Size / row.Size;
     }
     #endregion
 
@@ -36,33 +36,47 @@ public sealed partial class CpuDevice
     /// </summary>
     private bool TryBinaryByRows(BinaryFunction f, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
     {
-        if (f.Vectorized is null || aShape == bShape) return false;
+        if (aShape == bShape) return false;
         float[] x = Data(a), y = Data(b), z = Data(c);
         if (aShape == cShape && RowsOf(cShape, bShape) is > 0 and var rows)
         {
-            for (int r = 0; r < rows; r++) f.Vectorized(x.AsSpan(r * y.Length, y.Length), y, z.AsSpan(r * y.Length, y.Length));
+            for (int r = 0; r < rows; r++) Row(f, x.AsSpan(r * y.Length, y.Length), y, z.AsSpan(r * y.Length, y.Length));
             return true;
         }
         if (bShape == cShape && RowsOf(cShape, aShape) is > 0 and var rowsOfB)
         {
-            for (int r = 0; r < rowsOfB; r++) f.Vectorized(x, y.AsSpan(r * x.Length, x.Length), z.AsSpan(r * x.Length, x.Length));
+            for (int r = 0; r < rowsOfB; r++) Row(f, x, y.AsSpan(r * x.Length, x.Length), z.AsSpan(r * x.Length, x.Length));
             return true;
         }
         return false;
+    }
+
+    /// <summary>c[j] = f(a[j], b[j]) along one row: SIMD when f has a SIMD form and the row is long enough.</summary>
+    private static void Row(BinaryFunction f, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
+    {
+        if (f.Vectorized is not null && c.Length >= ShortestSimdRow) { f.Vectorized(a, b, c); return; }
+        for (int j = 0; j < c.Length; j++) c[j] = f.Apply(a[j], b[j]);
     }
     #endregion
 
     #region sum-to-rows
     /// <summary>
-    /// y[c] = Σ_r x[r, c] for x: [R, C] summed down to y: [C] (the bias gradient), one SIMD add per row
-    /// in the reference's order; any other reduction of broadcasting runs the reference odometer.
+    /// y[c] = Σ_r x[r, c] for x: [R, C] summed down to y: [C] (the bias gradient), row after row in the
+    /// reference's order (one SIMD add per row when rows are long enough); any other reduction of
+    /// broadcasting runs the reference odometer.
     /// </summary>
     public override void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
     {
         if (xShape == yShape || RowsOf(xShape, yShape) is not (> 0 and var rows)) { base.SumToShape(x, xShape, y, yShape); return; }
         float[] src = Data(x), dst = Data(y);
+        int length = dst.Length;
         Array.Clear(dst);
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(dst, src.AsSpan(r * dst.Length, dst.Length), dst);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = src.AsSpan(r * length, length);
+            if (length >= ShortestSimdRow) TensorPrimitives.Add(dst, row, dst);
+            else for (int j = 0; j < length; j++) dst[j] += row[j];
+        }
     }
     #endregion
 

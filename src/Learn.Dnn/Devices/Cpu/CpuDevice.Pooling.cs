@@ -1,16 +1,39 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>
 /// Pooling, fast (chapter 10). Channels-last puts the C channels of one pixel side by side, so
 /// instead of the reference's loop over (channel, window cell) with a strided read per number, each
-/// window cell is one contiguous span of C numbers: y[n, oy, ox, :] = max (or Σ) over the window's
-/// cells of x[n, iy, ix, :], one SIMD call per cell. The numbers are combined in the reference's order,
-/// so the results are bit for bit the reference's. One image per task.
+/// output pixel takes its window's cells (<see cref="WindowCells"/>) and works on
+/// <c>Vector&lt;float&gt;.Count</c> channels at a time: y[n, oy, ox, c..c+7] = the max (or the mean) of
+/// x[cell, c..c+7] over the cells. The numbers are combined in the reference's order, so the results
+/// are bit for bit the reference's. One image per task.
 /// </summary>
 public sealed partial class CpuDevice
 {
+    #region window-cells
+    /// <summary>
+    /// The offsets in x of the first channel of each cell of the window under output pixel (oy, ox) of
+    /// image n that lies inside the image, in row-major window order (ky, then kx); returns their count.
+    /// </summary>
+    private static int WindowCells(Window2D w, int n, int oy, int ox, Span<int> cells)
+    {
+        int count = 0;
+        for (int ky = 0; ky < w.WindowHeight; ky++)
+            for (int kx = 0; kx < w.WindowWidth; kx++)
+            {
+                int iy = oy * w.StrideHeight + ky - w.PadTop, ix = ox * w.StrideWidth + kx - w.PadLeft;
+                if (iy < 0 || iy >= w.Height || ix < 0 || ix >= w.Width) continue;   // padding
+                cells[count++] = ((n * w.Height + iy) * w.Width + ix) * w.Channels;
+            }
+        return count;
+    }
+
+    /// <summary>Room for one window's cell offsets: on the stack unless the window is large.</summary>
+    private static int[]? LargeWindow(Window2D w) => w.WindowHeight * w.WindowWidth > 256 ? new int[w.WindowHeight * w.WindowWidth] : null;
+    #endregion
+
     #region pool2d
     public override void Pool2D(PoolOp op, Window2D w, Storage x, Storage y)
     {
@@ -18,26 +41,32 @@ public sealed partial class CpuDevice
         ForEachImage(w.Batch, n => PoolImage(op, w, input, output, n));
     }
 
-    /// <summary>Image n: each output pixel's C channels at once, starting from −∞ (max) or 0 (sum), then ÷ count for average.</summary>
+    /// <summary>Image n: per output pixel, the max (from −∞) or the sum (from 0, then ÷ count) over its window's cells.</summary>
     private static void PoolImage(PoolOp op, Window2D w, float[] input, float[] output, int n)
     {
+        int channels = w.Channels, lanes = Vector<float>.Count;
+        Span<int> cells = LargeWindow(w) ?? stackalloc int[w.WindowHeight * w.WindowWidth];
         for (int oy = 0; oy < w.OutHeight; oy++)
             for (int ox = 0; ox < w.OutWidth; ox++)
             {
-                var pixel = output.AsSpan(((n * w.OutHeight + oy) * w.OutWidth + ox) * w.Channels, w.Channels);
-                pixel.Fill(op == PoolOp.Max ? float.NegativeInfinity : 0f);
-                int count = 0;
-                for (int ky = 0; ky < w.WindowHeight; ky++)
-                    for (int kx = 0; kx < w.WindowWidth; kx++)
+                var window = cells[..WindowCells(w, n, oy, ox, cells)];
+                int pixel = ((n * w.OutHeight + oy) * w.OutWidth + ox) * channels, c = 0;
+                for (; c <= channels - lanes; c += lanes)
+                {
+                    var result = new Vector<float>(op == PoolOp.Max ? float.NegativeInfinity : 0f);
+                    foreach (int cell in window)
                     {
-                        int iy = oy * w.StrideHeight + ky - w.PadTop, ix = ox * w.StrideWidth + kx - w.PadLeft;
-                        if (iy < 0 || iy >= w.Height || ix < 0 || ix >= w.Width) continue;
-                        var cell = input.AsSpan(((n * w.Height + iy) * w.Width + ix) * w.Channels, w.Channels);
-                        if (op == PoolOp.Max) TensorPrimitives.Max(pixel, cell, pixel);
-                        else TensorPrimitives.Add(pixel, cell, pixel);
-                        count++;
+                        var v = new Vector<float>(input, cell + c);
+                        result = op == PoolOp.Max ? Vector.Max(result, v) : result + v;
                     }
-                if (op == PoolOp.Average) TensorPrimitives.Divide(pixel, count, pixel);
+                    (op == PoolOp.Max ? result : result / window.Length).CopyTo(output, pixel + c);
+                }
+                for (; c < channels; c++)   // the channels left over after whole vectors
+                {
+                    float max = float.NegativeInfinity, sum = 0f;
+                    foreach (int cell in window) { max = MathF.Max(max, input[cell + c]); sum += input[cell + c]; }
+                    output[pixel + c] = op == PoolOp.Max ? max : sum / window.Length;
+                }
             }
     }
     #endregion
@@ -49,59 +78,48 @@ public sealed partial class CpuDevice
         ForEachImage(w.Batch, n =>
         {
             Array.Clear(gradIn, n * w.Height * w.Width * w.Channels, w.Height * w.Width * w.Channels);
-            if (op == PoolOp.Max) MaxPoolBackwardImage(w, input, gradOut, gradIn, n);
-            else AveragePoolBackwardImage(w, gradOut, gradIn, n);
+            PoolBackwardImage(op, w, input, gradOut, gradIn, n);
         });
     }
 
     /// <summary>
-    /// Image n of max pooling's backward: per output pixel, a running maximum over the window's cells
-    /// for all C channels at once, remembering for each channel the cell that holds it (strict &gt;:
-    /// the first maximum wins a tie, as in the reference); then dy[n, oy, ox, c] goes to that cell.
+    /// Image n: each output pixel's dy goes, channel by channel, to the cell of its window that holds the
+    /// maximum (strict &gt; over the cells in window order: the first maximum wins a tie, as in the
+    /// reference), or dy/count to each of its count cells for average pooling.
     /// </summary>
-    private static void MaxPoolBackwardImage(Window2D w, float[] input, float[] gradOut, float[] gradIn, int n)
+    private static void PoolBackwardImage(PoolOp op, Window2D w, float[] input, float[] gradOut, float[] gradIn, int n)
     {
-        int channels = w.Channels;
-        Span<float> best = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        Span<int> winner = channels <= 1024 ? stackalloc int[channels] : new int[channels];   // the winning cell's offset in x
+        int channels = w.Channels, lanes = Vector<float>.Count;
+        Span<int> cells = LargeWindow(w) ?? stackalloc int[w.WindowHeight * w.WindowWidth];
         for (int oy = 0; oy < w.OutHeight; oy++)
             for (int ox = 0; ox < w.OutWidth; ox++)
             {
-                bool first = true;
-                for (int ky = 0; ky < w.WindowHeight; ky++)
-                    for (int kx = 0; kx < w.WindowWidth; kx++)
+                var window = cells[..WindowCells(w, n, oy, ox, cells)];
+                int pixel = ((n * w.OutHeight + oy) * w.OutWidth + ox) * channels, c = 0;
+                if (op == PoolOp.Average)
+                {
+                    for (; c < channels; c++)
+                        foreach (int cell in window) gradIn[cell + c] += gradOut[pixel + c] / window.Length;
+                    continue;
+                }
+                for (; c <= channels - lanes; c += lanes)
+                {
+                    var (best, winner) = (new Vector<float>(input, window[0] + c), new Vector<int>(window[0]));
+                    foreach (int cell in window[1..])
                     {
-                        int iy = oy * w.StrideHeight + ky - w.PadTop, ix = ox * w.StrideWidth + kx - w.PadLeft;
-                        if (iy < 0 || iy >= w.Height || ix < 0 || ix >= w.Width) continue;
-                        int at = ((n * w.Height + iy) * w.Width + ix) * channels;
-                        var cell = input.AsSpan(at, channels);
-                        if (first) { cell.CopyTo(best); winner.Fill(at); first = false; continue; }
-                        for (int c = 0; c < channels; c++)
-                            if (cell[c] > best[c]) { best[c] = cell[c]; winner[c] = at; }
+                        var v = new Vector<float>(input, cell + c);
+                        var greater = Vector.GreaterThan(v, best);
+                        best = Vector.ConditionalSelect(greater, v, best);
+                        winner = Vector.ConditionalSelect(greater, new Vector<int>(cell), winner);
                     }
-                var g = gradOut.AsSpan(((n * w.OutHeight + oy) * w.OutWidth + ox) * channels, channels);
-                for (int c = 0; c < channels; c++) gradIn[winner[c] + c] += g[c];
-            }
-    }
-
-    /// <summary>Image n of average pooling's backward: dy[n, oy, ox, :]/count added to each of the window's count cells.</summary>
-    private static void AveragePoolBackwardImage(Window2D w, float[] gradOut, float[] gradIn, int n)
-    {
-        int channels = w.Channels;
-        Span<float> share = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        for (int oy = 0; oy < w.OutHeight; oy++)
-            for (int ox = 0; ox < w.OutWidth; ox++)
-            {
-                int top = Math.Max(0, oy * w.StrideHeight - w.PadTop), bottom = Math.Min(w.Height, oy * w.StrideHeight - w.PadTop + w.WindowHeight);
-                int left = Math.Max(0, ox * w.StrideWidth - w.PadLeft), right = Math.Min(w.Width, ox * w.StrideWidth - w.PadLeft + w.WindowWidth);
-                int count = (bottom - top) * (right - left);
-                TensorPrimitives.Divide(gradOut.AsSpan(((n * w.OutHeight + oy) * w.OutWidth + ox) * channels, channels), count, share);
-                for (int iy = top; iy < bottom; iy++)
-                    for (int ix = left; ix < right; ix++)
-                    {
-                        var cell = gradIn.AsSpan(((n * w.Height + iy) * w.Width + ix) * channels, channels);
-                        TensorPrimitives.Add(cell, share, cell);
-                    }
+                    for (int lane = 0; lane < lanes; lane++) gradIn[winner[lane] + c + lane] += gradOut[pixel + c + lane];
+                }
+                for (; c < channels; c++)   // the channels left over after whole vectors
+                {
+                    int argmax = window[0];
+                    foreach (int cell in window[1..]) if (input[cell + c] > input[argmax + c]) argmax = cell;
+                    gradIn[argmax + c] += gradOut[pixel + c];
+                }
             }
     }
     #endregion
