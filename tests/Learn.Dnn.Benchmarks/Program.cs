@@ -9,7 +9,10 @@ using Learn.Dnn.Benchmarks;
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- train-epoch fit|loop sgd|adam BATCH (one MLP epoch; compare-training.sh)
 if (args.Length > 0 && args[0] == "train-epoch")
     return TrainingEpoch.Run(args[1..]);
-// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [cpu] [reference] [opencl] (seed 003 CNN step)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- cnn-epoch 001|003 [--samples N] (one CNN epoch; compare-cnn.sh)
+if (args.Length > 0 && args[0] == "cnn-epoch")
+    return CnnEpoch.Run(args[1..]);
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [cpu] [reference] [opencl] (seed 001 and 003 CNN steps)
 if (args.Length > 0 && args[0] == "conv-timing")
     return ConvTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "gemm-table")

@@ -43,6 +43,19 @@ public abstract class DeviceParityTests
     private static void Check<T>(Arbitrary<T> inputs, Action<T> property, int tests = 60) =>
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(tests), Prop.ForAll(inputs, property));
 
+    /// <summary>
+    /// Whether the tested device computes the fast paths checked below in the reference's order (the fast
+    /// CPU device does): then their results must be bit-identical, not only close.
+    /// </summary>
+    protected virtual bool InReferenceOrder => false;
+
+    /// <summary>Bit-identical when the tested device computes in the reference's order, else within the elementwise tolerance.</summary>
+    private void AssertAgrees(float[] want, float[] got, string what)
+    {
+        if (InReferenceOrder) Tolerance.AssertIdentical(want, got, what);
+        else Tolerance.AssertClose(want, got, Tolerance.Relative(want, Tolerance.Elementwise), what);
+    }
+
     /// <summary>The same numbers on both devices.</summary>
     private static (Storage Reference, Storage Tested) Both(IDevice cl, float[] values) => (Reference.Upload(values), cl.Upload(values));
 
@@ -263,6 +276,67 @@ public abstract class DeviceParityTests
     }
     #endregion
 
+    #region rows
+    /// <summary>
+    /// A bias broadcast along the rows ([N, H, W, C] ∘ [C], [batch, units] ∘ [1, units]) and its reverse, for
+    /// every binary op: the fast CPU device runs these row by row, so they must match the reference exactly.
+    /// </summary>
+    [SkippableFact]
+    public void Every_binary_op_broadcast_along_rows_agrees_with_the_reference()
+    {
+        var cl = Tested;
+        var cases = from shapes in Generators.RowBroadcastPair
+                    from op in Gen.Elements(BinaryFunctions)
+                    from rowFirst in Gen.Elements(false, true)
+                    from seed in Generators.Seed
+                    select (A: rowFirst ? shapes.Row : shapes.Full, B: rowFirst ? shapes.Full : shapes.Row, op, seed);
+        Check(cases.ToArbitrary(), c => BinaryParity(cl, c.op, c.A, c.B, c.seed), tests: 150);
+    }
+
+    /// <summary>The shapes next to the row path's: a broadcast in the middle or along columns, equal shapes, a scalar.</summary>
+    [SkippableFact]
+    public void Broadcasts_that_are_not_along_rows_agree_with_the_reference()
+    {
+        var cl = Tested;
+        (Shape, Shape)[] pairs = [([3, 4, 8], [3, 1, 8]), ([2, 9], [2, 1]), ([5, 1, 8], [4, 8]), ([6, 16], [6, 16]), ([6, 16], [1]), ([1, 16], [6, 1])];
+        foreach (var (a, b) in pairs)
+            foreach (var op in BinaryFunctions)
+            {
+                BinaryParity(cl, op, a, b, 3);
+                BinaryParity(cl, op, b, a, 4);
+            }
+    }
+
+    private void BinaryParity(IDevice cl, BinaryFunction op, Shape aShape, Shape bShape, int seed)
+    {
+        var cShape = Shape.Broadcast(aShape, bShape, "test");
+        var (a, aCl) = Both(cl, Generators.Values(seed, aShape.Size));
+        var (b, bCl) = Both(cl, Generators.Values(seed + 1, bShape.Size));
+        var (y, yCl) = (Reference.Allocate(cShape.Size), cl.Allocate(cShape.Size));
+        Reference.Binary(op, a, aShape, b, bShape, y, cShape);
+        cl.Binary(op, aCl, aShape, bCl, bShape, yCl, cShape);
+        AssertAgrees(Read(Reference, y), Read(cl, yCl), $"Binary {op} of {aShape} and {bShape} (seed={seed})");
+    }
+
+    /// <summary>The bias gradient: [N, H, W, C] summed down to [C] (or [1, C]); the fast CPU device adds row after row, as the reference.</summary>
+    [SkippableFact]
+    public void SumToShape_down_to_a_row_agrees_with_the_reference()
+    {
+        var cl = Tested;
+        var cases = from shapes in Generators.RowBroadcastPair
+                    from seed in Generators.Seed
+                    select (shapes.Full, shapes.Row, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (x, xCl) = Both(cl, Generators.Values(c.seed, c.Full.Size));
+            var (y, yCl) = (Reference.Allocate(c.Row.Size), cl.Upload(Generators.Values(99, c.Row.Size)));   // stale numbers must be overwritten
+            Reference.SumToShape(x, c.Full, y, c.Row);
+            cl.SumToShape(xCl, c.Full, yCl, c.Row);
+            AssertAgrees(Read(Reference, y), Read(cl, yCl), $"SumToShape {c.Full} -> {c.Row} (seed={c.seed})");
+        }, tests: 100);
+    }
+    #endregion
+
     #region reductions
     [SkippableFact]
     public void Reduce_sum_and_max_over_the_middle_axis_agree_with_the_reference()
@@ -463,6 +537,45 @@ public abstract class DeviceParityTests
                 $"Pool2DBackward {what}");
         }, tests: 80);
     }
+    /// <summary>
+    /// Pooling over many channels (the fast CPU device takes 8 channels at a time, then the rest one by one):
+    /// 7 to 33 channels, overlapping and padded windows, ties; the fast CPU device must match the reference exactly.
+    /// </summary>
+    [SkippableFact]
+    public void Pooling_over_many_channels_agrees_with_the_reference()
+    {
+        var cl = Tested;
+        var cases = from channels in Gen.Elements(7, 8, 9, 16, 17, 32, 33)
+                    from size in Gen.Choose(2, 9)
+                    from pool in Gen.Choose(1, 3)
+                    from stride in Gen.Choose(1, 3)
+                    from padding in Gen.Elements(Padding.Valid, Padding.Same)
+                    from op in Gen.Elements(PoolOp.Max, PoolOp.Average)
+                    from ties in Gen.Elements(false, true)
+                    from seed in Generators.Seed
+                    let window = Window2D.Create(2, size, size + 1, channels, pool, pool, stride, stride, padding)
+                    where window.OutHeight > 0 && window.OutWidth > 0
+                    select (window, op, ties, seed);
+        Check(cases.ToArbitrary(), c =>
+        {
+            var (w, op, ties, seed) = c;
+            float[] x = Generators.Values(seed, w.InputSize);
+            if (ties) x = x.Select(v => MathF.Round(v)).ToArray();   // −0 and +0, and equal maxima
+            float[] dy = Generators.Values(seed + 1, w.Positions * w.Channels);
+            string what = $"{op} {w}{(ties ? " with ties" : "")} (seed={seed})";
+
+            var (y, yCl) = (Reference.Allocate(w.Positions * w.Channels), cl.Allocate(w.Positions * w.Channels));
+            Reference.Pool2D(op, w, Reference.Upload(x), y);
+            cl.Pool2D(op, w, cl.Upload(x), yCl);
+            AssertAgrees(Read(Reference, y), Read(cl, yCl), $"Pool2D {what}");
+
+            var (dx, dxCl) = (Reference.Allocate(w.InputSize), cl.Allocate(w.InputSize));
+            cl.Fill(dxCl, float.NaN);   // every cell of dx must be written
+            Reference.Pool2DBackward(op, w, Reference.Upload(x), Reference.Upload(dy), dx);
+            cl.Pool2DBackward(op, w, cl.Upload(x), cl.Upload(dy), dxCl);
+            AssertAgrees(Read(Reference, dx), Read(cl, dxCl), $"Pool2DBackward {what}");
+        }, tests: 80);
+    }
     #endregion
 
     #region random
@@ -614,6 +727,8 @@ public abstract class DeviceParityTests
 public sealed class FastCpuParityTests : DeviceParityTests
 {
     protected override IDevice Tested => Device.Cpu;
+
+    protected override bool InReferenceOrder => true;
 }
 
 /// <summary>The OpenCL device (chapter 11) against the reference, every GEMM kernel included.</summary>

@@ -32,6 +32,19 @@ internal static class Generators
         from dropB in Gen.Choose(0, output.Length)
         select (Squash(output, keepA, dropA), Squash(output, keepB, dropB));
 
+    /// <summary>
+    /// A bias-like pair: a shape of rank 2 to 4 and its last 1 to rank axes (the row), sometimes with a
+    /// leading 1 in place of a dropped axis ([2, 5, 8] with [8], [5, 8] or [1, 8]); row lengths around the SIMD widths (1, 7, 8, 9, 16, 17, 64, 65).
+    /// </summary>
+    public static Gen<(Shape Full, Shape Row)> RowBroadcastPair =>
+        from rank in Gen.Choose(2, 4)
+        from outer in Gen.Choose(1, 6).ArrayOf(rank - 1)
+        from last in Gen.Elements(1, 3, 7, 8, 9, 16, 17, 32, 64, 65)
+        from kept in Gen.Choose(1, rank)
+        from leadingOne in Gen.Elements(false, true)
+        let full = outer.Append(last).ToArray()
+        select (new Shape(full), new Shape((leadingOne && kept < rank ? [1] : Array.Empty<int>()).Concat(full.Skip(rank - kept)).ToArray()));
+
     private static Shape Squash(int[] output, bool[] keep, int drop) =>
         new(output.Select((d, axis) => keep[axis] ? d : 1).Skip(drop).ToArray());
 

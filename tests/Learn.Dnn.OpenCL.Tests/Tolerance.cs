@@ -42,13 +42,14 @@ internal static class Tolerance
             throw new Xunit.Sdk.XunitException($"{what}: the device differs from the reference at {count} of {expected.Length} elements:\n{failures}");
     }
 
-    /// <summary>Bit-for-bit equality, for the counter-based random stream.</summary>
+    /// <summary>Bit-for-bit equality: for the counter-based random stream, copies, and fast paths that compute in the reference's order.</summary>
     public static void AssertIdentical(float[] expected, float[] actual, string what)
     {
         for (int i = 0; i < expected.Length; i++)
             if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
                 throw new Xunit.Sdk.XunitException(
-                    $"{what}: element {i} is {expected[i]:R} on the reference and {actual[i]:R} on the device; the counter-based stream must be bit-identical " +
-                    "(look for a fused multiply-add or a different rounding in Kernels/random.cl).");
+                    $"{what}: element {i} is {expected[i]:R} on the reference and {actual[i]:R} on the device; they must be bit-identical " +
+                    "(the same operations in the same order: look for a fused multiply-add, a different rounding, or a sum taken in another order; " +
+                    "for the counter-based random stream, in Kernels/random.cl).");
     }
 }

@@ -10,7 +10,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// <see cref="FastGemm"/> does the work. The backward passes are two more products:
 /// dKernel = colsᵀ · dy, and dcols = dy · kernelᵀ folded back onto the image by col2im.
 /// im2col and col2im run one image per task; a 1×1 stride-1 kernel skips them (cols is x itself).
-/// Pooling runs the reference loop, one image per task.
+/// Pooling is in CpuDevice.Pooling.cs.
 /// </summary>
 public sealed partial class CpuDevice
 {
@@ -46,32 +46,49 @@ public sealed partial class CpuDevice
     #endregion
 
     #region im2col
-    /// <summary>cols[(n, oy, ox), (ky, kx, c)] = x[n, oy·sh + ky − pt, ox·sw + kx − pl, c], 0 for padding; a pooled array.</summary>
+    /// <summary>
+    /// cols[(n, oy, ox), (ky, kx, c)] = x[n, oy·sh + ky − pt, ox·sw + kx − pl, c], 0 for padding; a pooled array.
+    /// For one (ky), the kw cells under kx = 0 … kw−1 are neighbours in x, and their kw·C numbers are
+    /// neighbours in cols too: one copy per kernel row, unless the row reaches into the padding.
+    /// </summary>
     private float[] Im2Col(Window2D w, float[] input)
     {
         float[] cols = pool.Rent(w.Positions * w.WindowSize, zeroed: false);
+        int run = w.WindowWidth * w.Channels;   // the numbers of one kernel row
         ForEachImage(w.Batch, n =>
         {
             for (int oy = 0; oy < w.OutHeight; oy++)
                 for (int ox = 0; ox < w.OutWidth; ox++)
                 {
                     int row = ((n * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
+                    int left = ox * w.StrideWidth - w.PadLeft;
                     for (int ky = 0; ky < w.WindowHeight; ky++)
-                        for (int kx = 0; kx < w.WindowWidth; kx++)
+                    {
+                        int iy = oy * w.StrideHeight + ky - w.PadTop;
+                        var target = cols.AsSpan(row + ky * run, run);
+                        if (iy < 0 || iy >= w.Height) { target.Clear(); continue; }                 // a padding row
+                        int start = ((n * w.Height + iy) * w.Width + left) * w.Channels;
+                        if (left >= 0 && left + w.WindowWidth <= w.Width) { input.AsSpan(start, run).CopyTo(target); continue; }
+                        for (int kx = 0; kx < w.WindowWidth; kx++)                                    // reaching into the padding
                         {
-                            int iy = oy * w.StrideHeight + ky - w.PadTop, ix = ox * w.StrideWidth + kx - w.PadLeft;
-                            var target = cols.AsSpan(row + (ky * w.WindowWidth + kx) * w.Channels, w.Channels);
-                            if (iy < 0 || iy >= w.Height || ix < 0 || ix >= w.Width) target.Clear();   // padding
-                            else input.AsSpan(((n * w.Height + iy) * w.Width + ix) * w.Channels, w.Channels).CopyTo(target);
+                            var cell = target.Slice(kx * w.Channels, w.Channels);
+                            int ix = left + kx;
+                            if (ix < 0 || ix >= w.Width) cell.Clear();
+                            else input.AsSpan(start + kx * w.Channels, w.Channels).CopyTo(cell);
                         }
+                    }
                 }
         });
         return cols;
     }
 
-    /// <summary>The adjoint of im2col: dx[n, iy, ix, c] = Σ dcols[(n, oy, ox), (ky, kx, c)] over the windows that cover (iy, ix).</summary>
+    /// <summary>
+    /// The adjoint of im2col: dx[n, iy, ix, c] = Σ dcols[(n, oy, ox), (ky, kx, c)] over the windows that cover
+    /// (iy, ix), one SIMD add per kernel row (its kw·C numbers are neighbours in both) unless it reaches into the padding.
+    /// </summary>
     private static void Col2Im(Window2D w, float[] dcols, float[] gradIn)
     {
+        int run = w.WindowWidth * w.Channels;
         ForEachImage(w.Batch, n =>
         {
             int image = w.Height * w.Width * w.Channels;
@@ -80,30 +97,29 @@ public sealed partial class CpuDevice
                 for (int ox = 0; ox < w.OutWidth; ox++)
                 {
                     int row = ((n * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
+                    int left = ox * w.StrideWidth - w.PadLeft;
                     for (int ky = 0; ky < w.WindowHeight; ky++)
+                    {
+                        int iy = oy * w.StrideHeight + ky - w.PadTop;
+                        if (iy < 0 || iy >= w.Height) continue;                                       // padding has no gradient
+                        var source = dcols.AsSpan(row + ky * run, run);
+                        int start = ((n * w.Height + iy) * w.Width + left) * w.Channels;
+                        if (left >= 0 && left + w.WindowWidth <= w.Width)
+                        {
+                            var target = gradIn.AsSpan(start, run);
+                            TensorPrimitives.Add(target, source, target);
+                            continue;
+                        }
                         for (int kx = 0; kx < w.WindowWidth; kx++)
                         {
-                            int iy = oy * w.StrideHeight + ky - w.PadTop, ix = ox * w.StrideWidth + kx - w.PadLeft;
-                            if (iy < 0 || iy >= w.Height || ix < 0 || ix >= w.Width) continue;
-                            var target = gradIn.AsSpan(((n * w.Height + iy) * w.Width + ix) * w.Channels, w.Channels);
-                            TensorPrimitives.Add(target, dcols.AsSpan(row + (ky * w.WindowWidth + kx) * w.Channels, w.Channels), target);
+                            int ix = left + kx;
+                            if (ix < 0 || ix >= w.Width) continue;
+                            var cell = gradIn.AsSpan(start + kx * w.Channels, w.Channels);
+                            TensorPrimitives.Add(cell, source.Slice(kx * w.Channels, w.Channels), cell);
                         }
+                    }
                 }
         });
-    }
-    #endregion
-
-    #region pool2d
-    public override void Pool2D(PoolOp op, Window2D w, Storage x, Storage y)
-    {
-        float[] input = Data(x), output = Data(y);
-        ForEachImage(w.Batch, n => Pool2DImage(op, w, input, output, n));
-    }
-
-    public override void Pool2DBackward(PoolOp op, Window2D w, Storage x, Storage dy, Storage dx)
-    {
-        float[] input = Data(x), gradOut = Data(dy), gradIn = Data(dx);
-        ForEachImage(w.Batch, n => Pool2DBackwardImage(op, w, input, gradOut, gradIn, n));
     }
     #endregion
 

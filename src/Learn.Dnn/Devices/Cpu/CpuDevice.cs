@@ -66,9 +66,13 @@ public sealed partial class CpuDevice : ReferenceDevice
         f.VectorizedBackward(Data(x), Data(y), Data(dy), p, Data(dx));
     }
 
-    /// <summary>Same-shape operands with a SIMD form run it; broadcasting runs the reference odometer.</summary>
+    /// <summary>
+    /// Same-shape operands with a SIMD form run it; [..., C] with [C] runs it row by row
+    /// (CpuDevice.Elementwise.cs); other broadcasting runs the reference odometer.
+    /// </summary>
     public override void Binary(BinaryFunction f, Storage a, Shape aShape, Storage b, Shape bShape, Storage c, Shape cShape)
     {
+        if (TryBinaryByRows(f, a, aShape, b, bShape, c, cShape)) return;
         if (f.Vectorized is null || aShape != bShape || c.Length == 0) { base.Binary(f, a, aShape, b, bShape, c, cShape); return; }
         f.Vectorized(Data(a), Data(b), Data(c));
     }

@@ -44,7 +44,7 @@ public partial class ReferenceDevice
     }
     #endregion
 
-    public void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
+    public virtual void SumToShape(Storage x, Shape xShape, Storage y, Shape yShape)
     {
         float[] src = Data(x), dst = Data(y);
         Array.Clear(dst);
