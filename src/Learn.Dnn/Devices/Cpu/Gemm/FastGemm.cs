@@ -33,7 +33,8 @@ public static unsafe class FastGemm
         float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c, bool useParallelFor)
     {
         GemmArguments.Validate(transposeA, transposeB, m, n, k, a.Length, b.Length, c.Length);
-        GemmArguments.ScaleC(beta, c);
+        bool overwrite = beta == 0f && k > 0 && alpha != 0f;   // β = 0: each tile of C is cleared just before its first use, in cache
+        if (!overwrite) GemmArguments.ScaleC(beta, c);
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) return;
         var packed = PackedGemm.Default;
         var workers = GemmWorkers.Shared;
@@ -42,9 +43,9 @@ public static unsafe class FastGemm
         {
             var strips = new Strips(m, n, packed.RowsPerTile, packed.ColumnsPerTile, workers.Parts);
             var work = job ??= new StripJob();
-            work.Set(packed, strips, transposeA, transposeB, m, n, k, alpha, pa, pb, pc);
+            work.Set(packed, strips, transposeA, transposeB, m, n, k, alpha, pa, pb, pc, overwrite);
             if (2L * m * n * k < SerialFlops || strips.Count < 2)
-                packed.AddProduct(transposeA, transposeB, m, n, k, alpha, pa, pb, pc, 0, m, 0, n);
+                packed.AddProduct(transposeA, transposeB, m, n, k, alpha, pa, pb, pc, 0, m, 0, n, overwrite);
             else if (useParallelFor)
                 Parallel.For(0, strips.Count, work.RunPart);
             else if (!workers.TryRun(work))
@@ -58,15 +59,15 @@ public static unsafe class FastGemm
     {
         PackedGemm packed = PackedGemm.Default;
         Strips strips;
-        bool transposeA, transposeB;
+        bool transposeA, transposeB, overwrite;
         int m, n, k;
         float alpha;
         float* a, b, c;
 
         public void Set(PackedGemm packed, Strips strips, bool transposeA, bool transposeB, int m, int n, int k,
-            float alpha, float* a, float* b, float* c)
+            float alpha, float* a, float* b, float* c, bool overwrite)
         {
-            (this.packed, this.strips, this.transposeA, this.transposeB) = (packed, strips, transposeA, transposeB);
+            (this.packed, this.strips, this.transposeA, this.transposeB, this.overwrite) = (packed, strips, transposeA, transposeB, overwrite);
             (this.m, this.n, this.k, this.alpha) = (m, n, k, alpha);
             this.a = a; this.b = b; this.c = c;
         }
@@ -75,7 +76,7 @@ public static unsafe class FastGemm
         {
             if (part >= strips.Count) return;
             var (rowStart, rowEnd, colStart, colEnd) = strips[part];
-            packed.AddProduct(transposeA, transposeB, m, n, k, alpha, a, b, c, rowStart, rowEnd, colStart, colEnd);
+            packed.AddProduct(transposeA, transposeB, m, n, k, alpha, a, b, c, rowStart, rowEnd, colStart, colEnd, overwrite);
         }
     }
 

@@ -77,27 +77,30 @@ public sealed unsafe class PackedGemm
 
     /// <summary>
     /// C[rowStart:rowEnd, colStart:colEnd] += alpha·op(A)·op(B) on that part of C only, so that
-    /// threads can share one product (C: [m, n]; A, B as in <see cref="GemmKernel"/>).
+    /// threads can share one product (C: [m, n]; A, B as in <see cref="GemmKernel"/>); with
+    /// <paramref name="overwrite"/>, = instead of += (β = 0), whatever C held.
     /// </summary>
     internal void AddProduct(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        float* a, float* b, float* c, int rowStart, int rowEnd, int colStart, int colEnd)
+        float* a, float* b, float* c, int rowStart, int rowEnd, int colStart, int colEnd, bool overwrite = false)
     {
         // A C narrower than one tile (a Dense layer with 10 units: n = 10 < NR = 32) would leave
         // most of every tile empty. Cᵀ = op(B)ᵀ·op(A)ᵀ is as wide as C is tall, so compute that
         // instead, and write each tile of Cᵀ into C transposed.
         if (n < ColumnsPerTile && m > n)
-            AddTiles(!transposeB, !transposeA, n, m, k, alpha, b, a, c, ldc: n, transposeC: true, colStart, colEnd, rowStart, rowEnd);
+            AddTiles(!transposeB, !transposeA, n, m, k, alpha, b, a, c, ldc: n, transposeC: true, colStart, colEnd, rowStart, rowEnd, overwrite);
         else
-            AddTiles(transposeA, transposeB, m, n, k, alpha, a, b, c, ldc: n, transposeC: false, rowStart, rowEnd, colStart, colEnd);
+            AddTiles(transposeA, transposeB, m, n, k, alpha, a, b, c, ldc: n, transposeC: false, rowStart, rowEnd, colStart, colEnd, overwrite);
     }
 
     /// <summary>
     /// The five loops: C[rowStart:rowEnd, colStart:colEnd] += alpha·op(A)·op(B), where C is
     /// stored with row stride <paramref name="ldc"/>, or transposed when <paramref name="transposeC"/>.
+    /// With <paramref name="overwrite"/> (β = 0) each tile is cleared just before the first pass over
+    /// k adds into it: no separate pass over all of C, and the tile is then in L1 for the kernel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]           // optimized from the first call, not after 30
     void AddTiles(bool transposeA, bool transposeB, int m, int n, int k, float alpha, float* a, float* b,
-        float* c, int ldc, bool transposeC, int rowStart, int rowEnd, int colStart, int colEnd)
+        float* c, int ldc, bool transposeC, int rowStart, int rowEnd, int colStart, int colEnd, bool overwrite)
     {
         int mr = RowsPerTile, nr = ColumnsPerTile;
         int lda = transposeA ? m : k, ldb = transposeB ? k : n;
@@ -123,6 +126,7 @@ public sealed unsafe class PackedGemm
                         {
                             int rows = Math.Min(mr, mc - ir), cols = Math.Min(nr, nc - jr);
                             float* aPanel = ap + ir * kb, bPanel = bp + jr * kb;
+                            if (overwrite && pc == 0) ClearTile(c, ldc, transposeC, ic + ir, jc + jr, rows, cols);
                             if (!transposeC)
                                 RunKernel(kb, aPanel, bPanel, c + (long)(ic + ir) * ldc + jc + jr, ldc, alpha, rows, cols, tile);
                             else
@@ -144,6 +148,15 @@ public sealed unsafe class PackedGemm
             MicroKernel12x32.Run(kc, a, b, c, ldc, alpha, rows, cols, tile);
         else
             MicroKernel6x16.Run(kc, a, b, c, ldc, alpha, rows, cols, tile);
+    }
+
+    /// <summary>Zeroes the rows × cols tile of C at (row, col) of the product being computed (of Cᵀ when <paramref name="transposeC"/>).</summary>
+    static void ClearTile(float* c, int ldc, bool transposeC, int row, int col, int rows, int cols)
+    {
+        if (transposeC)
+            for (int j = 0; j < cols; j++) new Span<float>(c + (long)(col + j) * ldc + row, rows).Clear();
+        else
+            for (int i = 0; i < rows; i++) new Span<float>(c + (long)(row + i) * ldc + col, cols).Clear();
     }
 
     /// <summary>c[j·ldc + i] += tile[i·tileStride + j]: a tile of Cᵀ added into C.</summary>
