@@ -37,7 +37,9 @@ public static class Chapter07
         var (xTest, yTest) = Images(test);
 
         run.Section("Seed 001's small CNN: 4 and 16 filters of 5×5, Adagrad");
-        var small = Train(run, "seed 001", SmallCnn(run.Seed), new Adagrad(learningRate: 0.01f),
+        // The seed ran Keras 2's Adagrad, whose accumulators start at 0; Keras 3's start at 0.1 (the default here),
+        // which makes the first steps about 3× shorter and leaves 5 epochs at 97.4% instead of the seed's 98%.
+        var small = Train(run, "seed 001", SmallCnn(run.Seed), new Adagrad(learningRate: 0.01f, initialAccumulatorValue: 0f),
                           xTrain, yTrain, xTest, yTest, batchSize: 100, epochs: run.Choose(quick: 15, full: 5));
 
         run.Section("Seed 003's CNN: 32, 64 and 128 filters of 3×3, RMSprop");
