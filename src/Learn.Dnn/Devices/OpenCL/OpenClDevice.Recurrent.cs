@@ -6,10 +6,14 @@ namespace Learn.Dnn.Devices.OpenCL;
 /// <summary>The fused LSTM and GRU steps (Kernels/recurrent.cl): one work-item per unit and sample.</summary>
 public sealed partial class OpenClDevice
 {
-    /// <summary>Kernels/recurrent.cl after σ and tanh as OpenCL C, taken from their C# definitions.</summary>
+    /// <summary>
+    /// Kernels/recurrent.cl after σ and tanh as OpenCL C functions, from their C# definitions
+    /// (functions, not macros: an argument such as a + b must not be spliced into −x).
+    /// </summary>
     private ClKernel RecurrentKernel(string name) => Kernel("recurrent", name, static file =>
-        $"#define SIGMOID(x) ({Sigmoid.Elementwise.OpenClForward})\n" +
-        $"#define TANH(x) ({Tanh.Elementwise.OpenClForward})\n" +
+        "#pragma OPENCL FP_CONTRACT OFF\nfloat saturating_tanh(float u);\n" +
+        $"float sigmoid_of(float x) {{ return {Sigmoid.Elementwise.OpenClForward}; }}\n" +
+        $"float tanh_of(float x) {{ return {Tanh.Elementwise.OpenClForward}; }}\n" +
         KernelSource(file));
 
     public void LstmCell(int batch, int units, int steps, int t, Storage projections, Storage recurrent, Storage bias,

@@ -1,9 +1,9 @@
 #pragma OPENCL FP_CONTRACT OFF
 // The fused LSTM and GRU steps (IDevice.LstmCell, GruCell and their backward): one work-item per
 // (unit j, sample n), global size (units, batch). The OpenCL device compiles this file after two
-// lines generated from the activations' definitions in C# (Activations/Sigmoid.cs, Tanh.cs):
-//     #define SIGMOID(x) (<σ(x) as OpenCL C>)
-//     #define TANH(x) (<tanh(x) as OpenCL C>)
+// functions generated from the activations' definitions in C# (Activations/Sigmoid.cs, Tanh.cs):
+//     float sigmoid_of(float x) { return <σ(x) as OpenCL C>; }
+//     float tanh_of(float x) { return <tanh(x) as OpenCL C>; }
 // Block t of a sequence [batch, steps * width] is row n's columns t * width .. t * width + width - 1.
 
 // tanh, exactly +-1 where the true value rounds to +-1 in float32, as .NET's MathF.Tanh (see elementwise.cl).
@@ -16,13 +16,13 @@ __kernel void lstm_cell(int batch, int u, int steps, int t, __global const float
     int j = get_global_id(0), n = get_global_id(1);
     if (j >= u || n >= batch) return;
     int width = 4 * u, p = n * steps * width + t * width + j, r = n * width + j;
-    float i = SIGMOID(P[p] + b[j] + R[r]);
-    float f = SIGMOID(P[p + u] + b[j + u] + R[r + u]);
-    float candidate = TANH(P[p + 2 * u] + b[j + 2 * u] + R[r + 2 * u]);
-    float o = SIGMOID(P[p + 3 * u] + b[j + 3 * u] + R[r + 3 * u]);
+    float i = sigmoid_of(P[p] + b[j] + R[r]);
+    float f = sigmoid_of(P[p + u] + b[j + u] + R[r + u]);
+    float candidate = tanh_of(P[p + 2 * u] + b[j + 2 * u] + R[r + 2 * u]);
+    float o = sigmoid_of(P[p + 3 * u] + b[j + 3 * u] + R[r + 3 * u]);
     int cPrev = n * (steps + 1) * u + t * u + j;
     float c = f * C[cPrev] + i * candidate;
-    float h = o * TANH(c);
+    float h = o * tanh_of(c);
     G[p] = i; G[p + u] = f; G[p + 2 * u] = candidate; G[p + 3 * u] = o;
     C[cPrev + u] = c;
     H[n * steps * u + t * u + j] = h;
@@ -36,7 +36,7 @@ __kernel void lstm_cell_backward(int batch, int u, int steps, int t, __global co
     if (j >= u || n >= batch) return;
     int width = 4 * u, p = n * steps * width + t * width + j, s = n * u + j, cPrev = n * (steps + 1) * u + t * u + j;
     float i = G[p], f = G[p + u], candidate = G[p + 2 * u], o = G[p + 3 * u];
-    float tanhC = TANH(C[cPrev + u]);
+    float tanhC = tanh_of(C[cPrev + u]);
     float dc = dC[s] + dH[s] * o * (1.0f - tanhC * tanhC);
     float di = dc * candidate * (i * (1.0f - i));
     float df = dc * C[cPrev] * (f * (1.0f - f));
@@ -55,10 +55,10 @@ __kernel void gru_cell(int batch, int u, int steps, int t, __global const float*
     int j = get_global_id(0), n = get_global_id(1);
     if (j >= u || n >= batch) return;
     int width = 3 * u, p = n * steps * width + t * width + j, r = n * width + j;
-    float z = SIGMOID(P[p] + b[j] + (R[r] + b[width + j]));
-    float reset = SIGMOID(P[p + u] + b[j + u] + (R[r + u] + b[width + j + u]));
+    float z = sigmoid_of(P[p] + b[j] + (R[r] + b[width + j]));
+    float reset = sigmoid_of(P[p + u] + b[j + u] + (R[r + u] + b[width + j + u]));
     float rho = R[r + 2 * u] + b[width + j + 2 * u];
-    float candidate = TANH(P[p + 2 * u] + b[j + 2 * u] + reset * rho);
+    float candidate = tanh_of(P[p + 2 * u] + b[j + 2 * u] + reset * rho);
     int s = n * u + j;
     float h = z * S[s] + (1.0f - z) * candidate;
     int g = n * steps * 4 * u + t * 4 * u + j;
