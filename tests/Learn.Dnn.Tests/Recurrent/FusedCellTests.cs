@@ -25,7 +25,7 @@ public sealed class FusedCellTests
         var random = new Random(cell.Length);
         for (int trial = 0; trial < 6; trial++)
         {
-            int batch = random.Next(1, 5), steps = random.Next(1, 8), features = random.Next(1, 6), units = random.Next(1, 9);
+            int batch = random.Next(1, 5), steps = random.Next(1, 8), features = random.Next(1, 6), units = random.Next(1, 40);
             bool returnSequences = trial % 2 == 0;
             string what = $"{cell} on {device}, batch={batch} T={steps} features={features} units={units} returnSequences={returnSequences}";
             var composed = Run(DeviceNamed(device), cell, fused: false, batch, steps, features, units, returnSequences, seed: trial);
