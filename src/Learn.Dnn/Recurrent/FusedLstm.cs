@@ -33,7 +33,8 @@ internal static class FusedLstm
         var recurrent = Tensor.Zeros(new Shape(batch, width), device);        // h₋·U
         for (int t = 0; t < steps; t++)
         {
-            device.Gemm(false, false, batch, width, u, 1f, state.Storage, recurrentKernel.Storage, 0f, recurrent.Storage);
+            if (t > 0)   // h₀ = 0, so at t = 0 the product is 0: recurrent starts as zeros
+                device.Gemm(false, false, batch, width, u, 1f, state.Storage, recurrentKernel.Storage, 0f, recurrent.Storage);
             device.LstmCell(batch, u, steps, t, projections.Storage, recurrent.Storage, bias.Storage,
                             gates.Storage, cells.Storage, hidden.Storage, state.Storage);
         }
