@@ -578,6 +578,8 @@ public abstract class DeviceParityTests
     #endregion
 
     #region recurrent-cells
+    private static readonly UnaryFunction Sigmoid = Learn.Dnn.Activations.Sigmoid.Elementwise, Tanh = Learn.Dnn.Activations.Tanh.Elementwise;
+
     /// <summary>Batch 1–5, 1–40 units (the fast CPU runs 16 at a time, then the rest one by one), 1–6 steps, a step t among them, and a seed.</summary>
     private static Gen<(int Batch, int Units, int Steps, int T, int Seed)> CellCases =>
         from batch in Gen.Choose(1, 5)
@@ -616,10 +618,10 @@ public abstract class DeviceParityTests
             string what = $"LstmCell batch={n} units={u} steps={T} t={t} seed={c.Seed}";
             // projections, recurrent, bias, gates, cells, hidden, state
             CheckCell(what, c.Seed, [n * T * 4 * u, n * 4 * u, 4 * u, n * T * 4 * u, n * (T + 1) * u, n * T * u, n * u],
-                      (d, s) => d.LstmCell(n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+                      (d, s) => d.LstmCell(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
             // gates (as the forward leaves them: in (0, 1) for i, f, o), cells, dh, dc, dPreactivations, dStep
             CheckCell(what + " backward", c.Seed, [n * T * 4 * u, n * (T + 1) * u, n * u, n * u, n * T * 4 * u, n * 4 * u],
-                      (d, s) => d.LstmCellBackward(n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+                      (d, s) => d.LstmCellBackward(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
         });
     }
 
@@ -632,10 +634,10 @@ public abstract class DeviceParityTests
             string what = $"GruCell batch={n} units={u} steps={T} t={t} seed={c.Seed}";
             // projections, recurrent, bias, gates, hidden, state
             CheckCell(what, c.Seed, [n * T * 3 * u, n * 3 * u, 6 * u, n * T * 4 * u, n * T * u, n * u],
-                      (d, s) => d.GruCell(n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+                      (d, s) => d.GruCell(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
             // gates, previous, dh, dProjections, dRecurrent, dStep
             CheckCell(what + " backward", c.Seed, [n * T * 4 * u, n * T * u, n * u, n * T * 3 * u, n * T * 3 * u, n * 3 * u],
-                      (d, s) => d.GruCellBackward(n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+                      (d, s) => d.GruCellBackward(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
         });
     }
     #endregion

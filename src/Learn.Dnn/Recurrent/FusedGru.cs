@@ -1,3 +1,5 @@
+using Learn.Dnn.Activations;
+
 namespace Learn.Dnn.Recurrent;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal static class FusedGru
         {
             if (t > 0)   // h₀ = 0, so at t = 0 the product is 0: recurrent starts as zeros
                 device.Gemm(false, false, batch, width, u, 1f, state.Storage, recurrentKernel.Storage, 0f, recurrent.Storage);
-            device.GruCell(batch, u, steps, t, projections.Storage, recurrent.Storage, bias.Storage,
+            device.GruCell(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, projections.Storage, recurrent.Storage, bias.Storage,
                            gates.Storage, hidden.Storage, state.Storage);
         }
         return hidden.WithGradient("gru_sequence", [projections, recurrentKernel, bias], dHidden =>
@@ -75,7 +77,7 @@ internal static class FusedGru
         {
             // dh = ∂L/∂h_t: the output's gradient at step t + what step t + 1 sent back
             device.CopyColumns(dHidden.Storage, steps * u, t * u, dh.Storage, u, 0, batch, u, accumulate: true);
-            device.GruCellBackward(batch, u, steps, t, gates.Storage, previous.Storage, dh.Storage, dP.Storage, dR.Storage, dStep.Storage);
+            device.GruCellBackward(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, gates.Storage, previous.Storage, dh.Storage, dP.Storage, dR.Storage, dStep.Storage);
             if (t > 0)   // dh₋ = z·dh (left in dh by the cell) + dR_t·Uᵀ   [batch, 3u]·[3u, u]
                 device.Gemm(false, true, batch, u, width, 1f, dStep.Storage, recurrentKernel.Storage, 1f, dh.Storage);
         }

@@ -1,3 +1,5 @@
+using Learn.Dnn.Activations;
+
 namespace Learn.Dnn.Recurrent;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal static class FusedLstm
         {
             if (t > 0)   // h₀ = 0, so at t = 0 the product is 0: recurrent starts as zeros
                 device.Gemm(false, false, batch, width, u, 1f, state.Storage, recurrentKernel.Storage, 0f, recurrent.Storage);
-            device.LstmCell(batch, u, steps, t, projections.Storage, recurrent.Storage, bias.Storage,
+            device.LstmCell(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, projections.Storage, recurrent.Storage, bias.Storage,
                             gates.Storage, cells.Storage, hidden.Storage, state.Storage);
         }
         return hidden.WithGradient("lstm_sequence", [projections, recurrentKernel, bias], dHidden =>
@@ -60,7 +62,7 @@ internal static class FusedLstm
         {
             // dh = ∂L/∂h_t: the output's gradient at step t + what step t + 1 sent back through U
             device.CopyColumns(dHidden.Storage, steps * u, t * u, dh.Storage, u, 0, batch, u, accumulate: true);
-            device.LstmCellBackward(batch, u, steps, t, gates.Storage, cells.Storage, dh.Storage, dc.Storage, dA.Storage, dStep.Storage);
+            device.LstmCellBackward(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, gates.Storage, cells.Storage, dh.Storage, dc.Storage, dA.Storage, dStep.Storage);
             if (t > 0)   // dh₋ = dA_t·Uᵀ   [batch, 4u]·[4u, u]
                 device.Gemm(false, true, batch, u, width, 1f, dStep.Storage, recurrentKernel.Storage, 0f, dh.Storage);
         }

@@ -1,9 +1,12 @@
 #pragma OPENCL FP_CONTRACT OFF
 // The fused LSTM and GRU steps (IDevice.LstmCell, GruCell and their backward): one work-item per
-// (unit j, sample n), global size (units, batch). The OpenCL device compiles this file after two
-// functions generated from the activations' definitions in C# (Activations/Sigmoid.cs, Tanh.cs):
-//     float sigmoid_of(float x) { return <σ(x) as OpenCL C>; }
-//     float tanh_of(float x) { return <tanh(x) as OpenCL C>; }
+// (unit j, sample n), global size (units, batch). The OpenCL device compiles this file once per pair
+// of functions, the gate (sigma, Keras' recurrent_activation) and the activation (tanh), after lines
+// generated from their definitions in C# (Activations/Sigmoid.cs, Tanh.cs):
+//     float gate_of(float x) { return <sigma(x) as OpenCL C>; }
+//     float gate_slope(float x, float y) { return <sigma'(x), given y = sigma(x)>; }
+//     float activation_of(float x), activation_slope(float x, float y): the same for tanh
+// The gates' slopes are taken from their outputs alone (x = NAN): the kernels keep the gates only.
 // Block t of a sequence [batch, steps * width] is row n's columns t * width .. t * width + width - 1.
 
 // tanh, exactly +-1 where the true value rounds to +-1 in float32, as .NET's MathF.Tanh (see elementwise.cl).
@@ -16,13 +19,13 @@ __kernel void lstm_cell(int batch, int u, int steps, int t, __global const float
     int j = get_global_id(0), n = get_global_id(1);
     if (j >= u || n >= batch) return;
     int width = 4 * u, p = n * steps * width + t * width + j, r = n * width + j;
-    float i = sigmoid_of(P[p] + b[j] + R[r]);
-    float f = sigmoid_of(P[p + u] + b[j + u] + R[r + u]);
-    float candidate = tanh_of(P[p + 2 * u] + b[j + 2 * u] + R[r + 2 * u]);
-    float o = sigmoid_of(P[p + 3 * u] + b[j + 3 * u] + R[r + 3 * u]);
+    float i = gate_of(P[p] + b[j] + R[r]);
+    float f = gate_of(P[p + u] + b[j + u] + R[r + u]);
+    float candidate = activation_of(P[p + 2 * u] + b[j + 2 * u] + R[r + 2 * u]);
+    float o = gate_of(P[p + 3 * u] + b[j + 3 * u] + R[r + 3 * u]);
     int cPrev = n * (steps + 1) * u + t * u + j;
     float c = f * C[cPrev] + i * candidate;
-    float h = o * tanh_of(c);
+    float h = o * activation_of(c);
     G[p] = i; G[p + u] = f; G[p + 2 * u] = candidate; G[p + 3 * u] = o;
     C[cPrev + u] = c;
     H[n * steps * u + t * u + j] = h;
@@ -36,12 +39,12 @@ __kernel void lstm_cell_backward(int batch, int u, int steps, int t, __global co
     if (j >= u || n >= batch) return;
     int width = 4 * u, p = n * steps * width + t * width + j, s = n * u + j, cPrev = n * (steps + 1) * u + t * u + j;
     float i = G[p], f = G[p + u], candidate = G[p + 2 * u], o = G[p + 3 * u];
-    float tanhC = tanh_of(C[cPrev + u]);
-    float dc = dC[s] + dH[s] * o * (1.0f - tanhC * tanhC);
-    float di = dc * candidate * (i * (1.0f - i));
-    float df = dc * C[cPrev] * (f * (1.0f - f));
-    float dCandidate = dc * i * (1.0f - candidate * candidate);
-    float dO = dH[s] * tanhC * (o * (1.0f - o));
+    float tanhC = activation_of(C[cPrev + u]);
+    float dc = dC[s] + dH[s] * o * activation_slope(C[cPrev + u], tanhC);
+    float di = dc * candidate * gate_slope(NAN, i);
+    float df = dc * C[cPrev] * gate_slope(NAN, f);
+    float dCandidate = dc * i * activation_slope(NAN, candidate);
+    float dO = dH[s] * tanhC * gate_slope(NAN, o);
     dA[p] = di; dA[p + u] = df; dA[p + 2 * u] = dCandidate; dA[p + 3 * u] = dO;
     int q = n * width + j;
     dS[q] = di; dS[q + u] = df; dS[q + 2 * u] = dCandidate; dS[q + 3 * u] = dO;
@@ -55,10 +58,10 @@ __kernel void gru_cell(int batch, int u, int steps, int t, __global const float*
     int j = get_global_id(0), n = get_global_id(1);
     if (j >= u || n >= batch) return;
     int width = 3 * u, p = n * steps * width + t * width + j, r = n * width + j;
-    float z = sigmoid_of(P[p] + b[j] + (R[r] + b[width + j]));
-    float reset = sigmoid_of(P[p + u] + b[j + u] + (R[r + u] + b[width + j + u]));
+    float z = gate_of(P[p] + b[j] + (R[r] + b[width + j]));
+    float reset = gate_of(P[p + u] + b[j + u] + (R[r + u] + b[width + j + u]));
     float rho = R[r + 2 * u] + b[width + j + 2 * u];
-    float candidate = tanh_of(P[p + 2 * u] + b[j + 2 * u] + reset * rho);
+    float candidate = activation_of(P[p + 2 * u] + b[j + 2 * u] + reset * rho);
     int s = n * u + j;
     float h = z * S[s] + (1.0f - z) * candidate;
     int g = n * steps * 4 * u + t * 4 * u + j;
@@ -75,9 +78,9 @@ __kernel void gru_cell_backward(int batch, int u, int steps, int t, __global con
     int width = 3 * u, g = n * steps * 4 * u + t * 4 * u + j, s = n * u + j;
     float z = G[g], reset = G[g + u], candidate = G[g + 2 * u], rho = G[g + 3 * u];
     float hPrev = Hp[n * steps * u + t * u + j];
-    float dz = dH[s] * (hPrev - candidate) * (z * (1.0f - z));
-    float dCandidate = dH[s] * (1.0f - z) * (1.0f - candidate * candidate);
-    float dReset = dCandidate * rho * (reset * (1.0f - reset));
+    float dz = dH[s] * (hPrev - candidate) * gate_slope(NAN, z);
+    float dCandidate = dH[s] * (1.0f - z) * activation_slope(NAN, candidate);
+    float dReset = dCandidate * rho * gate_slope(NAN, reset);
     int p = n * steps * width + t * width + j, q = n * width + j;
     dP[p] = dz; dP[p + u] = dReset; dP[p + 2 * u] = dCandidate;
     dR[p] = dz; dR[p + u] = dReset; dR[p + 2 * u] = dCandidate * reset;
