@@ -61,7 +61,7 @@ public sealed partial class CpuDevice
             c.CopyTo(tanhC);
             Map(activation, tanhC);
             for (int j = 0; j < u; j++) tanhSlope[j] = activation.Derivative(c[j], tanhC[j], 0f);                       // tanh'(c)
-            for (int j = 0; j < width; j++) slope[j] = (j / u == 2 ? activation : gate).Derivative(float.NaN, g[j], 0f);   // σ'(i), σ'(f), tanh'(c̃), σ'(o)
+            Slopes(g, slope, u, gate, gate, activation, gate);                                                          // σ'(i), σ'(f), tanh'(c̃), σ'(o)
             for (int j = 0; j < vectorEnd; j += V.Count)
             {
                 V i = Load(g, j), f = Load(g, u + j), candidate = Load(g, 2 * u + j), y = Load(tanhC, j), dhj = Load(dhRow, j);
@@ -135,7 +135,7 @@ public sealed partial class CpuDevice
         {
             Span<float> g = G.AsSpan(n * steps * 4 * u + t * 4 * u, 4 * u), hPrev = Hp.AsSpan(n * steps * u + t * u, u), dhRow = dH.AsSpan(n * u, u);
             Span<float> dp = dP.AsSpan(n * steps * width + t * width, width), dr = dR.AsSpan(n * steps * width + t * width, width);
-            for (int j = 0; j < width; j++) slope[j] = (j / u == 2 ? activation : gate).Derivative(float.NaN, g[j], 0f);   // σ'(z), σ'(r), tanh'(ĥ)
+            Slopes(g[..width], slope, u, gate, gate, activation);                                                   // σ'(z), σ'(r), tanh'(ĥ)
             for (int j = 0; j < vectorEnd; j += V.Count)
             {
                 V z = Load(g, j), reset = Load(g, u + j), candidate = Load(g, 2 * u + j), rho = Load(g, 3 * u + j), dhj = Load(dhRow, j);
@@ -159,6 +159,19 @@ public sealed partial class CpuDevice
             dr.CopyTo(dS.AsSpan(n * width, width));
         }
         ArrayPool<float>.Shared.Return(scratch);
+    }
+
+    /// <summary>
+    /// slope[block k] = f_k'(y) for y = outputs[block k], blocks of u: each gate's derivative from its output alone
+    /// (the backward keeps the gates, not their pre-activations; NaN would show a function that needs x).
+    /// </summary>
+    private static void Slopes(Span<float> outputs, Span<float> slope, int u, params ReadOnlySpan<UnaryFunction> functions)
+    {
+        for (int k = 0; k < functions.Length; k++)
+        {
+            var derivative = functions[k].Derivative;
+            for (int j = k * u; j < (k + 1) * u; j++) slope[j] = derivative(float.NaN, outputs[j], 0f);
+        }
     }
 
     /// <summary>x = f(x) in place: the function's SIMD form when it has one (the composed cell's map), else its formula.</summary>
