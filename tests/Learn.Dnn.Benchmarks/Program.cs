@@ -6,7 +6,7 @@ using Learn.Dnn.Benchmarks;
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- recurrent-step [--quick] (LSTM/GRU(128) forward + backward, cpu vs reference)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- --filter '*OpenClMatMul*'   (OpenCL GEMM kernels)
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- opencl-gemm-table [--quick] (OpenCL, Stopwatch table)
-// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- train-epoch fit|loop sgd|adam BATCH (one MLP epoch; compare-training.sh)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- train-epoch fit|loop sgd|adam BATCH [--samples N] [--model mlp|lstm|gru] (one epoch; compare-training.sh, compare-recurrent.sh)
 if (args.Length > 0 && args[0] == "train-epoch")
     return TrainingEpoch.Run(args[1..]);
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- cnn-epoch 001|003 [--samples N] (one CNN epoch; compare-cnn.sh)

@@ -690,6 +690,71 @@ public abstract class DeviceParityTests
     }
     #endregion
 
+    #region recurrent-cells
+    private static readonly UnaryFunction Sigmoid = Learn.Dnn.Activations.Sigmoid.Elementwise, Tanh = Learn.Dnn.Activations.Tanh.Elementwise;
+
+    /// <summary>Batch 1–5, 1–40 units (the fast CPU runs 16 at a time, then the rest one by one), 1–6 steps, a step t among them, and a seed.</summary>
+    private static Gen<(int Batch, int Units, int Steps, int T, int Seed)> CellCases =>
+        from batch in Gen.Choose(1, 5)
+        from units in Gen.Choose(1, 40)
+        from steps in Gen.Choose(1, 6)
+        from t in Gen.Choose(0, steps - 1)
+        from seed in Generators.Seed
+        select (batch, units, steps, t, seed);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> on the reference and on the tested device over the same random
+    /// storages (lengths <paramref name="lengths"/>, seeded), and compares every storage afterwards:
+    /// the outputs, and the inputs the primitive must leave unchanged or update in place.
+    /// </summary>
+    private void CheckCell(string what, int seed, int[] lengths, Action<IDevice, Storage[]> step)
+    {
+        var device = Tested;
+        var values = lengths.Select((n, k) => Generators.Values(seed + k, n, -2f, 2f)).ToArray();
+        var expected = values.Select(v => Reference.Upload(v)).ToArray();
+        var actual = values.Select(v => device.Upload(v)).ToArray();
+        step(Reference, expected);
+        step(device, actual);
+        for (int k = 0; k < lengths.Length; k++)
+        {
+            var e = Read(Reference, expected[k]);
+            Tolerance.AssertClose(e, Read(device, actual[k]), Tolerance.Relative(e, Tolerance.Elementwise), $"{what}: storage {k}");
+        }
+    }
+
+    [SkippableFact]
+    public void LstmCell_and_its_backward_agree_with_the_reference()
+    {
+        Check(CellCases.ToArbitrary(), c =>
+        {
+            var (n, u, T, t) = (c.Batch, c.Units, c.Steps, c.T);
+            string what = $"LstmCell batch={n} units={u} steps={T} t={t} seed={c.Seed}";
+            // projections, recurrent, bias, gates, cells, hidden, state
+            CheckCell(what, c.Seed, [n * T * 4 * u, n * 4 * u, 4 * u, n * T * 4 * u, n * (T + 1) * u, n * T * u, n * u],
+                      (d, s) => d.LstmCell(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+            // gates (as the forward leaves them: in (0, 1) for i, f, o), cells, dh, dc, dPreactivations, dStep
+            CheckCell(what + " backward", c.Seed, [n * T * 4 * u, n * (T + 1) * u, n * u, n * u, n * T * 4 * u, n * 4 * u],
+                      (d, s) => d.LstmCellBackward(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+        });
+    }
+
+    [SkippableFact]
+    public void GruCell_and_its_backward_agree_with_the_reference()
+    {
+        Check(CellCases.ToArbitrary(), c =>
+        {
+            var (n, u, T, t) = (c.Batch, c.Units, c.Steps, c.T);
+            string what = $"GruCell batch={n} units={u} steps={T} t={t} seed={c.Seed}";
+            // projections, recurrent, bias, gates, hidden, state
+            CheckCell(what, c.Seed, [n * T * 3 * u, n * 3 * u, 6 * u, n * T * 4 * u, n * T * u, n * u],
+                      (d, s) => d.GruCell(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+            // gates, previous, dh, dProjections, dRecurrent, dStep
+            CheckCell(what + " backward", c.Seed, [n * T * 4 * u, n * T * u, n * u, n * T * 3 * u, n * T * 3 * u, n * 3 * u],
+                      (d, s) => d.GruCellBackward(Sigmoid, Tanh, n, u, T, t, s[0], s[1], s[2], s[3], s[4], s[5]));
+        });
+    }
+    #endregion
+
     #region the-check-can-fail
     [SkippableFact]
     public void The_parity_check_catches_a_result_that_is_off_by_a_little()

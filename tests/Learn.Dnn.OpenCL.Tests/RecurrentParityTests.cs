@@ -33,6 +33,64 @@ public class RecurrentParityTests
         }
     }
 
+    /// <summary>
+    /// The same through <see cref="Layers.Layer.Call"/>, which runs the fused sequence for GRU and LSTM
+    /// (Kernels/recurrent.cl on OpenCL): output, ∂L/∂x and every weight's gradient.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Cases))]
+    public void The_fused_sequence_gives_the_reference_values_and_gradients_on_opencl_and_the_fast_cpu(string cell, bool returnSequences)
+    {
+        var cl = TestDevices.Require();
+        var reference = Run(Device.Reference, cell, returnSequences, fused: true);
+        var composed = Run(Device.Reference, cell, returnSequences, fused: false);
+        foreach (var (device, expected) in new[] { (cl, reference), (Device.Cpu, reference), (Device.Reference, composed) })
+        {
+            var tested = Run(device, cell, returnSequences, fused: true);
+            string[] names = ["output", "∂L/∂x", "∂L/∂kernel", "∂L/∂recurrent_kernel", "∂L/∂bias"];
+            for (int k = 0; k < expected.Length; k++)
+                Tolerance.AssertClose(expected[k], tested[k], Tolerance.Relative(expected[k], Bound),
+                    $"{cell} (returnSequences={returnSequences}, fused) {names[k]} on {device.Name}" + (ReferenceEquals(expected, composed) ? " against the composed cell" : ""));
+        }
+    }
+
+    /// <summary>Output, ∂L/∂x and the weights' gradients for L = Σ r ⊙ output, through Call.</summary>
+    private static float[][] Run(IDevice device, string cell, bool returnSequences, bool fused)
+    {
+        var layer = Create(device, cell, returnSequences);
+        layer.FusedCell = fused;
+        var x = Input(device);
+        var y = layer.Call(x);
+        var r = Tensor.FromArray(Generators.Values(2, y.Size, -1f, 1f), y.Shape, device);
+        (y * r).Sum().Backward();
+        return [y.ToArray(), x.Grad!.ToArray(), .. layer.TrainableWeights.Select(w => w.Grad!.ToArray())];
+    }
+
+    private const int Batch = 3, Steps = 6, Features = 5, Units = 7;
+
+    private static Tensor Input(IDevice device)
+    {
+        var x = Tensor.FromArray(Generators.Values(1, Batch * Steps * Features, -1.5f, 1.5f), new Shape(Batch, Steps, Features), device);
+        x.RequiresGrad = true;
+        return x;
+    }
+
+    /// <summary>The seeded layer, built, with the same weights on every device.</summary>
+    private static RecurrentLayer Create(IDevice device, string cell, bool returnSequences)
+    {
+        using var _ = Device.Use(device);
+        RecurrentLayer layer = cell switch
+        {
+            "simple_rnn" => new SimpleRNN(Units, returnSequences: returnSequences, seed: 4),
+            "gru" => new GRU(Units, returnSequences: returnSequences, seed: 4),
+            _ => new LSTM(Units, returnSequences: returnSequences, seed: 4),
+        };
+        layer.Call(Tensor.Zeros(new Shape(1, Steps, Features), device));
+        // the same weights everywhere (the orthogonal draw goes through the device's own normal numbers)
+        layer.SetWeights(layer.Weights.Select((w, i) => Tensor.FromArray(Generators.Values(10 + i, w.Size, -0.6f, 0.6f), w.Shape, device)).ToList());
+        return layer;
+    }
+
     /// <summary>Output, final states (c empty unless LSTM), ∂L/∂x and the weights' gradients for L = Σ r ⊙ output.</summary>
     private static float[][] Run(IDevice device, string cell, bool returnSequences)
     {

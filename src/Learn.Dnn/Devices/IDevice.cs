@@ -136,6 +136,55 @@ public interface IDevice
                      Storage destination, int destinationColumns, int destinationStart,
                      int rows, int count, bool accumulate);
 
+    // ---- fused recurrent cells (chapter 10: the fast path of chapter 8's LSTM and GRU) -------------
+    // Sequences are stored batch-major, one block per time step: P: [batch, steps·4u] holds x_t·W of
+    // sample n at P[n, t·4u .. t·4u + 4u). Each call is one step t of the whole batch; the products with
+    // U stay GEMMs. Recurrent/FusedLstm.cs and FusedGru.cs drive them and derive the backward.
+    // σ below is the function `gate` (Keras' recurrent_activation), tanh the function `activation`;
+    // the backward takes their derivatives from their outputs alone (σ' = σ(1 − σ), tanh' = 1 − tanh²),
+    // as it keeps the gates but not the pre-activations.
+
+    /// <summary>
+    /// One LSTM step, for every sample n and unit j (u = units; i, f, c̃, o the four column blocks):
+    /// a = (P[n, t] + b) + R[n] (P: [batch, steps·4u] = x·W, R: [batch, 4u] = h₋·U, b: [4u]; the composed
+    /// cell's order of sums); i = σ(a_i), f = σ(a_f), c̃ = tanh(a_c), o = σ(a_o); c = f·c₋ + i·c̃; h = o·tanh(c).
+    /// Reads c₋ = cells[n, t], writes c to cells[n, t + 1] (cells: [batch, (steps + 1)·u], block 0 the
+    /// initial c), the activated gates to gates[n, t] ([batch, steps·4u]), h to hidden[n, t]
+    /// ([batch, steps·u]) and to state[n] ([batch, u], the next step's GEMM operand).
+    /// </summary>
+    void LstmCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
+                  Storage projections, Storage recurrent, Storage bias, Storage gates, Storage cells, Storage hidden, Storage state);
+
+    /// <summary>
+    /// The backward of <see cref="LstmCell"/> at step t. In: dh = ∂L/∂h_t ([batch, u], all of it) and
+    /// dc = ∂L/∂c_t from step t + 1 ([batch, u]). With the gates and cells the forward stored:
+    /// dc += dh·o·tanh'(c); da_i = dc·c̃·σ'(i); da_f = dc·c₋·σ'(f); da_c = dc·i·tanh'(c̃);
+    /// da_o = dh·tanh(c)·σ'(o). Writes da to dPreactivations[n, t] ([batch, steps·4u]) and to
+    /// dStep ([batch, 4u]), and replaces dc by ∂L/∂c₋ = dc·f.
+    /// </summary>
+    void LstmCellBackward(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
+                          Storage gates, Storage cells, Storage dh, Storage dc, Storage dPreactivations, Storage dStep);
+
+    /// <summary>
+    /// One GRU step (Keras' reset_after), for every sample n and unit j (z, r, h the three column blocks):
+    /// a = P[n, t] + b_in, ρ = R[n] + b_rec (P: [batch, steps·3u] = x·W, R: [batch, 3u] = h₋·U,
+    /// b: [2, 3u] = b_in, b_rec); z = σ(a_z + ρ_z), r = σ(a_r + ρ_r), ĥ = tanh(a_h + r·ρ_h),
+    /// h = z·h₋ + (1 − z)·ĥ. Reads h₋ from state[n] ([batch, u]) and replaces it by h; writes h to
+    /// hidden[n, t] ([batch, steps·u]) and z, r, ĥ, ρ_h to gates[n, t] ([batch, steps·4u]).
+    /// </summary>
+    void GruCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
+                 Storage projections, Storage recurrent, Storage bias, Storage gates, Storage hidden, Storage state);
+
+    /// <summary>
+    /// The backward of <see cref="GruCell"/> at step t. In: dh = ∂L/∂h_t ([batch, u]); h₋ = previous[n, t]
+    /// ([batch, steps·u]). da_z = dh·(h₋ − ĥ)·σ'(z); da_h = dh·(1 − z)·tanh'(ĥ); da_r = da_h·ρ_h·σ'(r).
+    /// Writes [da_z, da_r, da_h] (∂L/∂P) to dProjections[n, t] ([batch, steps·3u]); [da_z, da_r, da_h·r]
+    /// (∂L/∂R) to dRecurrent[n, t] ([batch, steps·3u]) and to dStep ([batch, 3u]); replaces dh by
+    /// z·dh, the part of ∂L/∂h₋ that does not pass through U.
+    /// </summary>
+    void GruCellBackward(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
+                         Storage gates, Storage previous, Storage dh, Storage dProjections, Storage dRecurrent, Storage dStep);
+
     // ---- randomness --------------------------------------------------------------------------
 
     /// <summary>

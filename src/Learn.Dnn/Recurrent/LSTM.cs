@@ -82,5 +82,9 @@ public sealed class LSTM : RecurrentLayer
     }
     #endregion
 
+    /// <summary>The fused sequence (<see cref="FusedLstm"/>) for σ gates and tanh, the defaults.</summary>
+    protected override Tensor? FusedSequence(Tensor x) =>
+        Activation is Tanh && RecurrentActivation is Sigmoid ? FusedLstm.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
+
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
 }

@@ -73,6 +73,25 @@ public abstract class RecurrentLayer : Layer
     /// <summary>Keras' order: kernel, recurrent_kernel, bias.</summary>
     public override IReadOnlyList<Tensor> TrainableWeights => Built ? [Kernel, RecurrentKernel, Bias] : [];
 
+    /// <summary>
+    /// Run the whole sequence as one fused operation (chapter 10's fast path, <see cref="FusedLstm"/>,
+    /// <see cref="FusedGru"/>) when the cell has one: LSTM and GRU with their default activations,
+    /// called plainly (<see cref="CallWithState"/> always unrolls the composed cell, whose every h_t is
+    /// a node of the graph). The numbers are the composed cell's, up to rounding. False: always unroll
+    /// the composed <see cref="Step"/>, as chapter 8 shows it.
+    /// </summary>
+    public bool FusedCell { get; set; } = true;
+
+    /// <summary>
+    /// Every h_t, [batch, steps·units], for the input x: [batch, steps, features], by the cell's fused
+    /// operation, or null where it has none (then the composed Step runs).
+    /// </summary>
+    protected virtual Tensor? FusedSequence(Tensor x) => null;
+
+    /// <summary>x_t·W for every step in one product, [batch·T, features]·[features, gates·units], seen as [batch, T·gates·units] (no bias).</summary>
+    protected Tensor InputProjections(Tensor x) =>
+        x.Reshape(x.Shape[0] * x.Shape[1], x.Shape[2]).MatMul(Kernel).Reshape(x.Shape[0], x.Shape[1] * Gates * Units);
+
     /// <summary>The number of features per time step the layer was built for.</summary>
     public int Features => Kernel.Shape[0];
 
@@ -108,6 +127,8 @@ public abstract class RecurrentLayer : Layer
                 $"{GetType().Name} '{Name}' was created with returnState: true, so it returns its final states beside its output; " +
                 "call it with CallWithState (var (output, states) = layer.CallWithState(x)), or create it without returnState to use it in a Sequential.");
         int batch = x.Shape[0], steps = x.Shape[1], features = x.Shape[2], width = Gates * Units;
+        if (FusedCell && !stateRequested && FusedSequence(x) is { } fused)   // every h_t: [batch, T·units]
+            return ReturnSequences ? fused.Reshape(batch, steps, Units) : fused.Slice((steps - 1) * Units, Units);
 
         // x_t·W + b for every step in one product: [batch·T, features]·[features, gates·units], seen as [batch, T·gates·units]
         var projections = (x.Reshape(batch * steps, features).MatMul(Kernel) + InputBias).Reshape(batch, steps * width);
