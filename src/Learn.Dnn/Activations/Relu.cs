@@ -1,6 +1,6 @@
 using Learn.Dnn.Devices;
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Numerics;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
@@ -25,17 +25,17 @@ public sealed class Relu : Activation
         (x, _, _, dy, dx) => Backward(x, dy, dx));
 
     /// <summary>
-    /// dx = relu'(x)·dy, 16 lanes at a time (chapter 10): the 0/1 mask of x &gt; 0 times dy, the same
-    /// product as <see cref="Derivative"/>(x)·dy, so the numbers are identical (0·dy keeps dy's sign).
+    /// dx = relu'(x)·dy, a vector of lanes at a time (chapter 10): the 0/1 mask of x &gt; 0 times dy, the
+    /// same product as <see cref="Derivative"/>(x)·dy, so the numbers are identical (0·dy keeps dy's sign).
     /// </summary>
     private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
         int i = 0;
-        for (; i <= x.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var positive = Vector512.GreaterThan(Vector512.Create(x[i..]), Vector512<float>.Zero);
-            var derivative = Vector512.ConditionalSelect(positive, Vector512<float>.One, Vector512<float>.Zero);
-            (derivative * Vector512.Create(dy[i..])).CopyTo(dx[i..]);
+            var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
+            var derivative = Vector.ConditionalSelect(positive, Vector<float>.One, Vector<float>.Zero);
+            (derivative * new Vector<float>(dy[i..])).CopyTo(dx[i..]);
         }
         for (; i < x.Length; i++) dx[i] = Derivative(x[i]) * dy[i];
     }
