@@ -13,10 +13,11 @@ namespace Learn.Dnn.Devices.Cpu;
 /// cols is kh·kw times larger than the image: for a whole batch it does not fit in the cache, and
 /// writing it out only to read it back from memory costs as much as the product. So the batch goes
 /// through in blocks of a few images (<see cref="ImagesPerBlock"/>): each block's cols is built, used
-/// by its product while it is still in the cache, and overwritten by the next block's. Rows of y and
+/// by its product while it is still in the cache, and overwritten by the next block's. A block is
+/// unrolled on one thread (too little work to share); its product runs on every core. Rows of y and
 /// dy are ordered by image, so a block's rows are one contiguous slice; dKernel adds up the blocks'
-/// products (β = 1 after the first). im2col and col2im run one image per task; a 1×1 stride-1 kernel
-/// skips them (cols is x itself). Pooling is in CpuDevice.Pooling.cs.
+/// products (β = 1 after the first). A 1×1 stride-1 kernel needs no unrolling (cols is x itself).
+/// Pooling is in CpuDevice.Pooling.cs.
 /// </para>
 /// </summary>
 public sealed partial class CpuDevice
@@ -92,7 +93,7 @@ public sealed partial class CpuDevice
     private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols)
     {
         int run = w.WindowWidth * w.Channels;   // the numbers of one kernel row
-        ForEachImage(count, i =>
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
         {
             int n = first + i;
             for (int oy = 0; oy < w.OutHeight; oy++)
@@ -127,7 +128,7 @@ public sealed partial class CpuDevice
     private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn)
     {
         int run = w.WindowWidth * w.Channels;
-        ForEachImage(count, i =>
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
         {
             int n = first + i, image = w.Height * w.Width * w.Channels;
             Array.Clear(gradIn, n * image, image);
@@ -161,10 +162,16 @@ public sealed partial class CpuDevice
     }
     #endregion
 
-    /// <summary>Images are independent (each writes its own part of the output): one task per image, unless there is only one.</summary>
-    private static void ForEachImage(int batch, Action<int> image)
+    /// <summary>Below this many numbers, images are done one after the other: handing work to another core costs more than it saves.</summary>
+    private const int ParallelNumbers = 1 << 18;
+
+    /// <summary>
+    /// Images are independent (each writes its own part of the output): one task per image when they hold
+    /// at least <see cref="ParallelNumbers"/> numbers in all, else one after the other on this thread.
+    /// </summary>
+    private static void ForEachImage(int batch, long numbers, Action<int> image)
     {
-        if (batch == 1) { image(0); return; }
+        if (batch == 1 || numbers < ParallelNumbers) { for (int n = 0; n < batch; n++) image(n); return; }
         Parallel.For(0, batch, image);
     }
 }
