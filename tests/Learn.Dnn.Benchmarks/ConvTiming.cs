@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Learn.Dnn.Devices;
-using Learn.Dnn.Layers;
 using Learn.Dnn.Losses;
-using Learn.Dnn.Models;
 
 namespace Learn.Dnn.Benchmarks;
 

@@ -148,7 +148,7 @@ public sealed partial class CpuDevice
                         var target = cols.AsSpan(row + ky * run, run);
                         if (iy < 0 || iy >= w.Height) { target.Clear(); continue; }                 // a padding row
                         int start = ((n * w.Height + iy) * w.Width + left) * w.Channels;
-                        if (left >= 0 && left + w.WindowWidth <= w.Width) { input.AsSpan(start, run).CopyTo(target); continue; }
+                        if (left >= 0 && left + w.WindowWidth <= w.Width) { CopyRun(input.AsSpan(start, run), target); continue; }
                         for (int kx = 0; kx < w.WindowWidth; kx++)                                    // reaching into the padding
                         {
                             var cell = target.Slice(kx * w.Channels, w.Channels);
@@ -158,6 +158,13 @@ public sealed partial class CpuDevice
                         }
                     }
                 }
+    }
+
+    /// <summary>A few numbers (one channel: a 3×3 or 5×5 kernel row is 3 or 5) by a plain loop, more by a block copy.</summary>
+    private static void CopyRun(ReadOnlySpan<float> source, Span<float> target)
+    {
+        if (source.Length > 16) { source.CopyTo(target); return; }
+        for (int j = 0; j < source.Length; j++) target[j] = source[j];
     }
 
     /// <summary>
