@@ -6,21 +6,18 @@ namespace Learn.Dnn.Devices.Cpu;
 /// Convolution as matrix products (chapter 7's im2col, made fast in chapter 10). Channels-last
 /// makes the unrolled matrix natural: row p = (n, oy, ox) of cols: [N·OH·OW, kh·kw·C] is the window
 /// under output cell p, flattened in the kernel's own order (ky, kx, c), so that
-/// y: [N·OH·OW, F] = cols · kernel: [kh·kw·C, F] is the convolution, and a packed GEMM does the work.
-/// The backward passes are two more products: dKernel = colsᵀ · dy, and dcols = dy · kernelᵀ folded
-/// back onto the image by col2im.
+/// y: [N·OH·OW, F] = cols · kernel: [kh·kw·C, F] is the convolution, and the packed
+/// <see cref="FastGemm"/> does the work. The backward passes are two more products:
+/// dKernel = colsᵀ · dy, and dcols = dy · kernelᵀ folded back onto the image by col2im.
 /// <para>
-/// Two things make it fast. Blocks: cols is kh·kw times larger than the image, so for a whole batch
-/// it does not fit in the cache, and writing it out only to read it back from memory costs as much as
-/// the product. The images go through in blocks of a few (<see cref="ImagesPerBlock"/>): a block's
-/// cols is built, used by its product while it is still in the cache, and overwritten by the next
-/// block's. Rows of x, y and dy are ordered by image, so a block's rows are one contiguous slice.
-/// Threads: the batch is cut into one range of images per core (<see cref="ForEachRange"/>); each
-/// core goes through its own range block by block with the single-threaded <see cref="PackedGemm"/>,
-/// so the cores meet once per convolution instead of once per block. dKernel sums over every image:
-/// each range adds up its blocks' products (β = 1 after the first) into its own partial sum, and the
-/// partial sums are added in range order, so the result does not depend on which core finished first.
-/// A 1×1 stride-1 kernel needs no unrolling (cols is x itself). Pooling is in CpuDevice.Pooling.cs.
+/// cols is kh·kw times larger than the image: for a whole batch it does not fit in the cache, and
+/// writing it out only to read it back from memory costs as much as the product. So the batch goes
+/// through in blocks of a few images (<see cref="ImagesPerBlock"/>): each block's cols is built, used
+/// by its product while it is still in the cache, and overwritten by the next block's. A block is
+/// unrolled on one thread (too little work to share); its product runs on every core. Rows of y and
+/// dy are ordered by image, so a block's rows are one contiguous slice; dKernel adds up the blocks'
+/// products (β = 1 after the first). A 1×1 stride-1 kernel needs no unrolling (cols is x itself).
+/// Pooling is in CpuDevice.Pooling.cs.
 /// </para>
 /// </summary>
 public sealed partial class CpuDevice
@@ -28,33 +25,9 @@ public sealed partial class CpuDevice
     /// <summary>About how many numbers one block's cols holds: 512 KiB, half of one core's L2 cache.</summary>
     private const int BlockNumbers = 1 << 17;
 
-    /// <summary>Convolutions with fewer multiply-adds than this stay on the calling thread: a hand-off would cost more.</summary>
-    private const long SerialMultiplyAdds = 1 << 18;
-
     /// <summary>Images per block: as many as keep a block's cols within <see cref="BlockNumbers"/>, at least one.</summary>
     private static int ImagesPerBlock(Window2D w) =>
-        Math.Max(1, BlockNumbers / Math.Max(1, w.OutHeight * w.OutWidth * w.WindowSize));
-
-    #region ranges
-    /// <summary>How many ranges of images the batch is cut into: one per core, or one when the batch or the work is small.</summary>
-    private static int Ranges(Window2D w, int filters) =>
-        (long)w.Positions * w.WindowSize * filters < SerialMultiplyAdds ? 1 : Math.Min(Environment.ProcessorCount, w.Batch);
-
-    /// <summary>
-    /// Runs <paramref name="range"/>(r, first image, image count, gemm) for each of <paramref name="ranges"/>
-    /// contiguous ranges of the batch, each on its own core with the single-threaded GEMM; one range runs
-    /// on this thread with the GEMM that uses every core.
-    /// </summary>
-    private static void ForEachRange(Window2D w, int ranges, Action<int, int, int, GemmKernel> range)
-    {
-        if (ranges == 1) { range(0, 0, w.Batch, FastGemm.Gemm); return; }
-        Parallel.For(0, ranges, r =>
-        {
-            int first = w.Batch * r / ranges, end = w.Batch * (r + 1) / ranges;
-            range(r, first, end - first, PackedGemm.Gemm);
-        });
-    }
-    #endregion
+        Math.Clamp(BlockNumbers / Math.Max(1, w.OutHeight * w.OutWidth * w.WindowSize), 1, Math.Max(1, w.Batch));
 
     #region conv2d
     /// <summary>y[block] = cols[block] · kernel, block after block.</summary>
@@ -63,18 +36,15 @@ public sealed partial class CpuDevice
         float[] input = Data(x), k = Data(kernel), output = Data(y);
         if (w.IsPointwise) { FastGemm.Gemm(false, false, w.Positions, filters, w.WindowSize, 1f, input, k, 0f, output); return; }
         int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
-        ForEachRange(w, Ranges(w, filters), (_, start, count, gemm) =>
+        float[] cols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
+        for (int first = 0; first < w.Batch; first += images)
         {
-            float[] cols = pool.Rent(Math.Min(images, count) * pixels * w.WindowSize, zeroed: false);
-            for (int first = start; first < start + count; first += images)
-            {
-                int rows = Math.Min(images, start + count - first) * pixels;
-                Im2Col(w, input, first, rows / pixels, cols);
-                gemm(false, false, rows, filters, w.WindowSize, 1f, cols.AsSpan(0, rows * w.WindowSize), k, 0f,
-                     output.AsSpan(first * pixels * filters, rows * filters));   // [rows, khkwC]·[khkwC, F]
-            }
-            pool.Return(cols);
-        });
+            int count = Math.Min(images, w.Batch - first), rows = count * pixels;
+            Im2Col(w, input, first, count, cols);
+            FastGemm.Gemm(false, false, rows, filters, w.WindowSize, 1f, cols.AsSpan(0, rows * w.WindowSize), k, 0f,
+                          output.AsSpan(first * pixels * filters, rows * filters));   // [rows, khkwC]·[khkwC, F]
+        }
+        pool.Return(cols);
     }
 
     /// <summary>dcols[block] = dy[block] · kernelᵀ, folded back onto the block's images by col2im.</summary>
@@ -83,46 +53,33 @@ public sealed partial class CpuDevice
         float[] gradOut = Data(dy), k = Data(kernel), gradIn = Data(dx);
         if (w.IsPointwise) { FastGemm.Gemm(false, true, w.Positions, w.WindowSize, filters, 1f, gradOut, k, 0f, gradIn); return; }
         int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
-        ForEachRange(w, Ranges(w, filters), (_, start, count, gemm) =>
+        float[] dcols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
+        for (int first = 0; first < w.Batch; first += images)
         {
-            float[] dcols = pool.Rent(Math.Min(images, count) * pixels * w.WindowSize, zeroed: false);
-            for (int first = start; first < start + count; first += images)
-            {
-                int rows = Math.Min(images, start + count - first) * pixels;
-                gemm(false, true, rows, w.WindowSize, filters, 1f, gradOut.AsSpan(first * pixels * filters, rows * filters), k, 0f,
-                     dcols.AsSpan(0, rows * w.WindowSize));   // [rows, F]·[F, khkwC]
-                Col2Im(w, dcols, first, rows / pixels, gradIn);
-            }
-            pool.Return(dcols);
-        });
+            int count = Math.Min(images, w.Batch - first), rows = count * pixels;
+            FastGemm.Gemm(false, true, rows, w.WindowSize, filters, 1f, gradOut.AsSpan(first * pixels * filters, rows * filters), k, 0f,
+                          dcols.AsSpan(0, rows * w.WindowSize));   // [rows, F]·[F, khkwC]
+            Col2Im(w, dcols, first, count, gradIn);
+        }
+        pool.Return(dcols);
     }
 
-    /// <summary>dKernel = Σ over ranges (in range order) of Σ over the range's blocks of cols[block]ᵀ · dy[block].</summary>
+    /// <summary>dKernel = Σ over blocks of cols[block]ᵀ · dy[block].</summary>
     public override void Conv2DBackwardKernel(Window2D w, int filters, Storage x, Storage dy, Storage dKernel)
     {
         float[] input = Data(x), gradOut = Data(dy), gradK = Data(dKernel);
         if (w.IsPointwise) { FastGemm.Gemm(true, false, w.WindowSize, filters, w.Positions, 1f, input, gradOut, 0f, gradK); return; }
-        int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w), ranges = Ranges(w, filters);
-        var partial = new float[ranges][];   // range 0 sums straight into dKernel
-        for (int r = 0; r < ranges; r++) partial[r] = r == 0 ? gradK : pool.Rent(gradK.Length, zeroed: false);
-        ForEachRange(w, ranges, (r, start, count, gemm) =>
+        int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
+        float[] cols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
+        for (int first = 0; first < w.Batch; first += images)
         {
-            if (count == 0) { Array.Clear(partial[r]); return; }
-            float[] cols = pool.Rent(Math.Min(images, count) * pixels * w.WindowSize, zeroed: false);
-            for (int first = start; first < start + count; first += images)
-            {
-                int rows = Math.Min(images, start + count - first) * pixels;
-                Im2Col(w, input, first, rows / pixels, cols);
-                gemm(true, false, w.WindowSize, filters, rows, 1f, cols.AsSpan(0, rows * w.WindowSize),
-                     gradOut.AsSpan(first * pixels * filters, rows * filters), first == start ? 0f : 1f, partial[r]);   // += [khkwC, rows]·[rows, F]
-            }
-            pool.Return(cols);
-        });
-        for (int r = 1; r < ranges; r++)
-        {
-            TensorPrimitives.Add(gradK, partial[r], gradK);
-            pool.Return(partial[r]);
+            int count = Math.Min(images, w.Batch - first), rows = count * pixels;
+            Im2Col(w, input, first, count, cols);
+            FastGemm.Gemm(true, false, w.WindowSize, filters, rows, 1f, cols.AsSpan(0, rows * w.WindowSize),
+                          gradOut.AsSpan(first * pixels * filters, rows * filters), first == 0 ? 0f : 1f, gradK);   // += [khkwC, rows]·[rows, F]
         }
+        if (w.Batch == 0) Array.Clear(gradK);
+        pool.Return(cols);
     }
     #endregion
 
@@ -136,11 +93,13 @@ public sealed partial class CpuDevice
     private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols)
     {
         int run = w.WindowWidth * w.Channels;   // the numbers of one kernel row
-        for (int n = first; n < first + count; n++)
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
+        {
+            int n = first + i;
             for (int oy = 0; oy < w.OutHeight; oy++)
                 for (int ox = 0; ox < w.OutWidth; ox++)
                 {
-                    int row = (((n - first) * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
+                    int row = ((i * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
                     int left = ox * w.StrideWidth - w.PadLeft;
                     for (int ky = 0; ky < w.WindowHeight; ky++)
                     {
@@ -158,6 +117,7 @@ public sealed partial class CpuDevice
                         }
                     }
                 }
+        });
     }
 
     /// <summary>A few numbers (one channel: a 3×3 or 5×5 kernel row is 3 or 5) by a plain loop, more by a block copy.</summary>
@@ -174,13 +134,15 @@ public sealed partial class CpuDevice
     /// </summary>
     private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn)
     {
-        int run = w.WindowWidth * w.Channels, image = w.Height * w.Width * w.Channels;
-        Array.Clear(gradIn, first * image, count * image);
-        for (int n = first; n < first + count; n++)
+        int run = w.WindowWidth * w.Channels;
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
+        {
+            int n = first + i, image = w.Height * w.Width * w.Channels;
+            Array.Clear(gradIn, n * image, image);
             for (int oy = 0; oy < w.OutHeight; oy++)
                 for (int ox = 0; ox < w.OutWidth; ox++)
                 {
-                    int row = (((n - first) * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
+                    int row = ((i * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
                     int left = ox * w.StrideWidth - w.PadLeft;
                     for (int ky = 0; ky < w.WindowHeight; ky++)
                     {
@@ -203,10 +165,11 @@ public sealed partial class CpuDevice
                         }
                     }
                 }
+        });
     }
     #endregion
 
-    /// <summary>Below this many numbers, images are pooled one after the other: handing work to another core costs more than it saves.</summary>
+    /// <summary>Below this many numbers, images are done one after the other: handing work to another core costs more than it saves.</summary>
     private const int ParallelNumbers = 1 << 18;
 
     /// <summary>
