@@ -1,15 +1,13 @@
 using System.Diagnostics;
 using Learn.Dnn.Devices;
-using Learn.Dnn.Layers;
 using Learn.Dnn.Losses;
-using Learn.Dnn.Models;
 
 namespace Learn.Dnn.Benchmarks;
 
 /// <summary>
 /// One training step (forward, backward, optimizer) of each of chapter 7's seed CNNs (<see cref="CnnEpoch"/>)
-/// at batch 64, per device: measured, not asserted. The first 20 steps are a warm-up, long enough for the
-/// JIT to replace its first, unoptimised code; then the median and the best of 20 steps.
+/// at batch 64, per device: measured, not asserted. The first 20 steps, and at least 3 seconds, are a warm-up,
+/// long enough for the JIT to replace its first, unoptimised code; then the median and the best of 20 steps.
 /// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [reference] [cpu] [opencl]
 /// (or conv-timing primitives: each convolution and pooling primitive of seed 003's layers on the fast CPU device)
 /// </summary>
@@ -43,7 +41,8 @@ public static class ConvTiming
                     return clock.Elapsed.TotalMilliseconds;
                 }
                 bool slow = name == "reference";
-                for (int i = 0; i < (slow ? 1 : 20); i++) Step();   // warm-up: JIT, kernels, pools
+                var warmUp = Stopwatch.StartNew();
+                for (int i = 0; i < (slow ? 1 : 20) || (!slow && warmUp.Elapsed.TotalSeconds < 3); i++) Step();   // warm-up: JIT, kernels, pools
                 int repeats = slow ? 2 : 20;
                 var times = Enumerable.Range(0, repeats).Select(_ => Step()).Order().ToArray();
                 Console.WriteLine($"{device.Name,-12} seed {net} training step, batch 64: median {times[times.Length / 2],7:F1} ms (min {times[0]:F1}, {repeats} runs)");

@@ -504,6 +504,37 @@ public abstract class DeviceParityTests
         Tolerance.AssertClose(Read(Reference, y), Read(cl, yCl), SumBound(Read(Reference, bound), w.WindowSize), "Conv2D 28×28×1 ⊛ 3×3×1×32");
     }
 
+    /// <summary>
+    /// Batches whose unrolled windows are too large for one block of the fast CPU device's im2col (one image
+    /// of the first window unrolls to 40·40·72 numbers; a block holds 5 images of the second, so 13 images
+    /// make blocks of 5, 5 and 3): the batch goes through block by block, and dKernel adds up the blocks' products.
+    /// </summary>
+    [SkippableFact]
+    public void Conv2D_in_blocks_of_images_agrees_with_the_reference()
+    {
+        var cl = Tested;
+        const int f = 5;
+        foreach (var w in new[] { Window2D.Create(3, 40, 40, 8, 3, 3, 1, 1, Padding.Same), Window2D.Create(13, 41, 37, 8, 3, 3, 2, 2, Padding.Valid) })
+        {
+            float[] x = Generators.Values(1, w.InputSize), k = Generators.Values(2, w.WindowSize * f), dy = Generators.Values(3, w.Positions * f);
+            float[] Run(IDevice d, int length, Action<IDevice, Storage> primitive)
+            {
+                var result = d.Allocate(length);
+                d.Fill(result, float.NaN);
+                primitive(d, result);
+                return Read(d, result);
+            }
+            float[] Forward(IDevice d, float[] xs, float[] ks) => Run(d, w.Positions * f, (d, y) => d.Conv2D(w, f, d.Upload(xs), d.Upload(ks), y));
+            float[] BackwardInput(IDevice d, float[] dys, float[] ks) => Run(d, w.InputSize, (d, dx) => d.Conv2DBackwardInput(w, f, d.Upload(dys), d.Upload(ks), dx));
+            float[] BackwardKernel(IDevice d, float[] xs, float[] dys) => Run(d, w.WindowSize * f, (d, dk) => d.Conv2DBackwardKernel(w, f, d.Upload(xs), d.Upload(dys), dk));
+            Tolerance.AssertClose(Forward(Reference, x, k), Forward(cl, x, k), SumBound(Forward(Reference, Abs(x), Abs(k)), w.WindowSize), $"Conv2D {w}");
+            Tolerance.AssertClose(BackwardInput(Reference, dy, k), BackwardInput(cl, dy, k),
+                SumBound(BackwardInput(Reference, Abs(dy), Abs(k)), w.WindowHeight * w.WindowWidth * f), $"Conv2DBackwardInput {w}");
+            Tolerance.AssertClose(BackwardKernel(Reference, x, dy), BackwardKernel(cl, x, dy),
+                SumBound(BackwardKernel(Reference, Abs(x), Abs(dy)), w.Positions), $"Conv2DBackwardKernel {w}");
+        }
+    }
+
     [SkippableFact]
     public void Max_and_average_pooling_and_their_gradients_agree_with_the_reference()
     {

@@ -8,7 +8,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// output pixel takes its window's cells (<see cref="WindowCells"/>) and works on
 /// <c>Vector&lt;float&gt;.Count</c> channels at a time: y[n, oy, ox, c..c+7] = the max (or the mean) of
 /// x[cell, c..c+7] over the cells. The numbers are combined in the reference's order, so the results
-/// are bit for bit the reference's. One image per task.
+/// are bit for bit the reference's. Large batches: one image per task.
 /// </summary>
 public sealed partial class CpuDevice
 {
@@ -38,7 +38,7 @@ public sealed partial class CpuDevice
     public override void Pool2D(PoolOp op, Window2D w, Storage x, Storage y)
     {
         float[] input = Data(x), output = Data(y);
-        ForEachImage(w.Batch, n => PoolImage(op, w, input, output, n));
+        ForEachImage(w.Batch, w.InputSize, n => PoolImage(op, w, input, output, n));
     }
 
     /// <summary>Image n: per output pixel, the max (from −∞) or the sum (from 0, then ÷ count) over its window's cells.</summary>
@@ -75,7 +75,7 @@ public sealed partial class CpuDevice
     public override void Pool2DBackward(PoolOp op, Window2D w, Storage x, Storage dy, Storage dx)
     {
         float[] input = Data(x), gradOut = Data(dy), gradIn = Data(dx);
-        ForEachImage(w.Batch, n =>
+        ForEachImage(w.Batch, w.InputSize, n =>
         {
             Array.Clear(gradIn, n * w.Height * w.Width * w.Channels, w.Height * w.Width * w.Channels);
             PoolBackwardImage(op, w, input, gradOut, gradIn, n);
