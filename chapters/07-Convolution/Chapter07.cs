@@ -43,8 +43,12 @@ public static class Chapter07
                           xTrain, yTrain, xTest, yTest, batchSize: 100, epochs: run.Choose(quick: 15, full: 5));
 
         run.Section("Seed 003's CNN: 32, 64 and 128 filters of 3×3, RMSprop");
+        // Full mode trains 8 epochs: the seed's 5 land at 99.1–99.2% here (99.19% with seed 42, 99.06% with seed 1),
+        // just short of its 99.26%; the test accuracy after the seed's 5 is reported too.
         var deep = Train(run, "seed 003", DeepCnn(run.Seed), new RMSprop(),
-                         xTrain, yTrain, xTest, yTest, batchSize: 64, epochs: run.Choose(quick: 5, full: 5));
+                         xTrain, yTrain, xTest, yTest, batchSize: 64, epochs: run.Choose(quick: 5, full: 8));
+        if (deep.History["val_accuracy"].Count > 5)
+            run.Report("seed 003 test accuracy after 5 epochs", deep.History["val_accuracy"][4]);
         ReportParameters(run, deep.Model);
 
         run.Section("What the deeper net learned, and where it fails");
