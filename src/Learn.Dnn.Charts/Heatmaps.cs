@@ -24,8 +24,8 @@ public readonly record struct ColorScale(double Min, double Max)
 public static class Heatmaps
 {
     /// <summary>
-    /// A surface sampled on a grid: values[i, j] covers the cell j of <paramref name="columns"/> along x
-    /// and i along y, row 0 at the bottom (y = y.Min), with a colour bar labelled <paramref name="colorBarLabel"/>.
+    /// A surface sampled on a grid: values[i, j] covers column cell j along <paramref name="x"/>
+    /// and row cell i along <paramref name="y"/>, row 0 at the bottom (y = y.Min), with a colour bar labelled <paramref name="colorBarLabel"/>.
     /// </summary>
     public static Heatmap Heatmap(this Plot plot, double[,] values, (double Min, double Max) x, (double Min, double Max) y,
                                   string colorBarLabel = "", ColorScale? scale = null, IColormap? colormap = null)

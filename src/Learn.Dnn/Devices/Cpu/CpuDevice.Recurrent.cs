@@ -8,7 +8,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// The fused LSTM and GRU steps, row by row: σ and tanh (the functions gate and activation) over
 /// each row's gate blocks by their SIMD forms (the very maps the composed cell runs on this device,
 /// so the fused forward gives the composed numbers exactly), sums and products with TensorPrimitives,
-/// the backward's formulas with Vector<float> (the widest SIMD the machine runs natively).
+/// the backward's formulas with <see cref="System.Numerics.Vector{T}"/> (the widest SIMD the machine runs natively).
 /// </summary>
 public sealed partial class CpuDevice
 {
@@ -43,7 +43,7 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>
-    /// The reference's formulas Vector<float>.Count units at a time (8 with AVX2, 16 with AVX-512), then one at a time for the rest,
+    /// The reference's formulas Vector&lt;float&gt;.Count units at a time (8 with AVX2, 16 with AVX-512), then one at a time for the rest,
     /// after each row's derivatives σ'(gate) and tanh'(·) have been read off the stored outputs.
     /// </summary>
     public override void LstmCellBackward(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
@@ -120,7 +120,7 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>
-    /// The reference's formulas Vector<float>.Count units at a time (8 with AVX2, 16 with AVX-512), then one at a time for the rest,
+    /// The reference's formulas Vector&lt;float&gt;.Count units at a time (8 with AVX2, 16 with AVX-512), then one at a time for the rest,
     /// after each row's derivatives σ'(z), σ'(r), tanh'(ĥ) have been read off the stored outputs.
     /// </summary>
     public override void GruCellBackward(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
