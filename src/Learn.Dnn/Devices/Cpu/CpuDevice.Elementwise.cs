@@ -15,7 +15,6 @@ public sealed partial class CpuDevice
     /// <summary>Rows shorter than this are combined by a plain loop: a SIMD call per row would cost more than it saves.</summary>
     private const int ShortestSimdRow = 8;
 
-    #region rows
     /// <summary>
     /// How many rows the shape <paramref name="full"/> has when <paramref name="row"/> (its leading 1s
     /// dropped) is its trailing axes: [N, H, W, C] and [C] (or [1, C]) give N·H·W; anything else gives 0.
@@ -27,7 +26,6 @@ public sealed partial class CpuDevice
         if (axes.Length > full.Rank || !full.Dimensions[(full.Rank - axes.Length)..].SequenceEqual(axes)) return 0;
         return row.Size == 0 ? 0 : full.Size / row.Size;
     }
-    #endregion
 
     #region binary-by-rows
     /// <summary>

@@ -12,7 +12,6 @@ namespace Learn.Dnn.Devices.Cpu;
 /// </summary>
 public sealed partial class CpuDevice
 {
-    #region window-cells
     /// <summary>
     /// The offsets in x of the first channel of each cell of the window under output pixel (oy, ox) of
     /// image n that lies inside the image, in row-major window order (ky, then kx); returns their count.
@@ -32,7 +31,6 @@ public sealed partial class CpuDevice
 
     /// <summary>Room for one window's cell offsets: on the stack unless the window is large.</summary>
     private static int[]? LargeWindow(Window2D w) => w.WindowHeight * w.WindowWidth > 256 ? new int[w.WindowHeight * w.WindowWidth] : null;
-    #endregion
 
     #region pool2d
     public override void Pool2D(PoolOp op, Window2D w, Storage x, Storage y)
@@ -71,7 +69,6 @@ public sealed partial class CpuDevice
     }
     #endregion
 
-    #region pool2d-backward
     public override void Pool2DBackward(PoolOp op, Window2D w, Storage x, Storage dy, Storage dx)
     {
         float[] input = Data(x), gradOut = Data(dy), gradIn = Data(dx);
@@ -122,5 +119,4 @@ public sealed partial class CpuDevice
                 }
             }
     }
-    #endregion
 }

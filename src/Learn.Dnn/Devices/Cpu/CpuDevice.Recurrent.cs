@@ -12,7 +12,6 @@ namespace Learn.Dnn.Devices.Cpu;
 /// </summary>
 public sealed partial class CpuDevice
 {
-    #region lstm
     public override void LstmCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t, Storage projections, Storage recurrent, Storage bias,
                                   Storage gates, Storage cells, Storage hidden, Storage state)
     {
@@ -85,9 +84,7 @@ public sealed partial class CpuDevice
         }
         ArrayPool<float>.Shared.Return(scratch);
     }
-    #endregion
 
-    #region gru
     public override void GruCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t, Storage projections, Storage recurrent, Storage bias,
                                  Storage gates, Storage hidden, Storage state)
     {
@@ -184,5 +181,4 @@ public sealed partial class CpuDevice
     private static V Load(Span<float> x, int at) => new(x.Slice(at, V.Count));
 
     private static void Store(Span<float> x, int at, V value) => value.CopyTo(x.Slice(at, V.Count));
-    #endregion
 }

@@ -59,7 +59,6 @@ public partial class ReferenceDevice
     }
     #endregion
 
-    #region gru
     public virtual void GruCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
                                 Storage projections, Storage recurrent, Storage bias, Storage gates, Storage hidden, Storage state)
     {
@@ -103,5 +102,4 @@ public partial class ReferenceDevice
                 dH[s] *= z;                                                           // ∂h/∂h₋ = z, beside the path through U
             }
     }
-    #endregion
 }
