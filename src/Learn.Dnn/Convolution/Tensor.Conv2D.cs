@@ -34,13 +34,13 @@ public sealed partial class Tensor
             {
                 var dx = Zeros(x.Shape, x.Device);
                 x.Device.Conv2DBackwardInput(w, filters, dY.Storage, kernel.Storage, dx.Storage);
-                x.AccumulateGrad(dx);
+                x.AccumulateFreshGrad(dx);
             }
             if (kernel.RequiresGrad)   // ∂L/∂kernel[ky, kx, c, f] = Σ over every position of x-under-(ky, kx) · dy
             {
                 var dKernel = Zeros(kernel.Shape, kernel.Device);
                 x.Device.Conv2DBackwardKernel(w, filters, x.Storage, dY.Storage, dKernel.Storage);
-                kernel.AccumulateGrad(dKernel);
+                kernel.AccumulateFreshGrad(dKernel);
             }
         });
     }

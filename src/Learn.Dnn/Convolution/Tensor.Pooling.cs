@@ -34,7 +34,7 @@ public sealed partial class Tensor
         {
             var dx = Zeros(x.Shape, x.Device);
             x.Device.Pool2DBackward(op, w, x.Storage, dY.Storage, dx.Storage);   // max: to the argmax; average: dy/count to each cell
-            x.AccumulateGrad(dx);
+            x.AccumulateFreshGrad(dx);
         });
     }
     #endregion

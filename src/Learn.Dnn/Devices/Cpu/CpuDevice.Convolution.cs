@@ -92,39 +92,48 @@ public sealed partial class CpuDevice
     /// </summary>
     private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols)
     {
-        int run = w.WindowWidth * w.Channels;   // the numbers of one kernel row
-        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
+        // The window's numbers in locals: read once, not once per copied run.
+        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize, height = w.Height, width = w.Width, channels = w.Channels;
+        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth, strideHeight = w.StrideHeight, strideWidth = w.StrideWidth;
+        int padTop = w.PadTop, padLeft = w.PadLeft;
+        int run = windowWidth * channels;   // the numbers of one kernel row
+        ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
         {
             int n = first + i;
-            for (int oy = 0; oy < w.OutHeight; oy++)
-                for (int ox = 0; ox < w.OutWidth; ox++)
+            for (int oy = 0; oy < outHeight; oy++)
+                for (int ox = 0; ox < outWidth; ox++)
                 {
-                    int row = ((i * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
-                    int left = ox * w.StrideWidth - w.PadLeft;
-                    for (int ky = 0; ky < w.WindowHeight; ky++)
+                    int row = ((i * outHeight + oy) * outWidth + ox) * size;
+                    int left = ox * strideWidth - padLeft;
+                    for (int ky = 0; ky < windowHeight; ky++)
                     {
-                        int iy = oy * w.StrideHeight + ky - w.PadTop;
-                        var target = cols.AsSpan(row + ky * run, run);
-                        if (iy < 0 || iy >= w.Height) { target.Clear(); continue; }                 // a padding row
-                        int start = ((n * w.Height + iy) * w.Width + left) * w.Channels;
-                        if (left >= 0 && left + w.WindowWidth <= w.Width) { CopyRun(input.AsSpan(start, run), target); continue; }
-                        for (int kx = 0; kx < w.WindowWidth; kx++)                                    // reaching into the padding
+                        int iy = oy * strideHeight + ky - padTop, target = row + ky * run;
+                        if (iy < 0 || iy >= height) { Array.Clear(cols, target, run); continue; }       // a padding row
+                        int start = ((n * height + iy) * width + left) * channels;
+                        if (left >= 0 && left + windowWidth <= width) { CopyRun(input, start, cols, target, run); continue; }
+                        for (int kx = 0; kx < windowWidth; kx++)                                         // reaching into the padding
                         {
-                            var cell = target.Slice(kx * w.Channels, w.Channels);
                             int ix = left + kx;
-                            if (ix < 0 || ix >= w.Width) cell.Clear();
-                            else input.AsSpan(start + kx * w.Channels, w.Channels).CopyTo(cell);
+                            if (ix < 0 || ix >= width) Array.Clear(cols, target + kx * channels, channels);
+                            else CopyRun(input, start + kx * channels, cols, target + kx * channels, channels);
                         }
                     }
                 }
         });
     }
 
-    /// <summary>A few numbers (one channel: a 3×3 or 5×5 kernel row is 3 or 5) by a plain loop, more by a block copy.</summary>
-    private static void CopyRun(ReadOnlySpan<float> source, Span<float> target)
+    /// <summary>target[t..t+length) = source[s..s+length): a few numbers (one channel: a 3×3 or 5×5 kernel row is 3 or 5) by a plain loop, more by a block copy.</summary>
+    private static void CopyRun(float[] source, int s, float[] target, int t, int length)
     {
-        if (source.Length > 16) { source.CopyTo(target); return; }
-        for (int j = 0; j < source.Length; j++) target[j] = source[j];
+        if (length > 16) { Array.Copy(source, s, target, t, length); return; }
+        for (int j = 0; j < length; j++) target[t + j] = source[s + j];
+    }
+
+    /// <summary>target[t..t+length) += source[s..s+length): a plain loop for a few numbers, SIMD for more.</summary>
+    private static void AddRun(float[] source, int s, float[] target, int t, int length)
+    {
+        if (length > 16) { var to = target.AsSpan(t, length); TensorPrimitives.Add(to, source.AsSpan(s, length), to); return; }
+        for (int j = 0; j < length; j++) target[t + j] += source[s + j];
     }
 
     /// <summary>
@@ -134,34 +143,30 @@ public sealed partial class CpuDevice
     /// </summary>
     private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn)
     {
-        int run = w.WindowWidth * w.Channels;
-        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i =>
+        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize, height = w.Height, width = w.Width, channels = w.Channels;
+        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth, strideHeight = w.StrideHeight, strideWidth = w.StrideWidth;
+        int padTop = w.PadTop, padLeft = w.PadLeft;
+        int run = windowWidth * channels;
+        ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
         {
-            int n = first + i, image = w.Height * w.Width * w.Channels;
+            int n = first + i, image = height * width * channels;
             Array.Clear(gradIn, n * image, image);
-            for (int oy = 0; oy < w.OutHeight; oy++)
-                for (int ox = 0; ox < w.OutWidth; ox++)
+            for (int oy = 0; oy < outHeight; oy++)
+                for (int ox = 0; ox < outWidth; ox++)
                 {
-                    int row = ((i * w.OutHeight + oy) * w.OutWidth + ox) * w.WindowSize;
-                    int left = ox * w.StrideWidth - w.PadLeft;
-                    for (int ky = 0; ky < w.WindowHeight; ky++)
+                    int row = ((i * outHeight + oy) * outWidth + ox) * size;
+                    int left = ox * strideWidth - padLeft;
+                    for (int ky = 0; ky < windowHeight; ky++)
                     {
-                        int iy = oy * w.StrideHeight + ky - w.PadTop;
-                        if (iy < 0 || iy >= w.Height) continue;                                       // padding has no gradient
-                        var source = dcols.AsSpan(row + ky * run, run);
-                        int start = ((n * w.Height + iy) * w.Width + left) * w.Channels;
-                        if (left >= 0 && left + w.WindowWidth <= w.Width)
-                        {
-                            var target = gradIn.AsSpan(start, run);
-                            TensorPrimitives.Add(target, source, target);
-                            continue;
-                        }
-                        for (int kx = 0; kx < w.WindowWidth; kx++)
+                        int iy = oy * strideHeight + ky - padTop, source = row + ky * run;
+                        if (iy < 0 || iy >= height) continue;                                           // padding has no gradient
+                        int start = ((n * height + iy) * width + left) * channels;
+                        if (left >= 0 && left + windowWidth <= width) { AddRun(dcols, source, gradIn, start, run); continue; }
+                        for (int kx = 0; kx < windowWidth; kx++)
                         {
                             int ix = left + kx;
-                            if (ix < 0 || ix >= w.Width) continue;
-                            var cell = gradIn.AsSpan(start + kx * w.Channels, w.Channels);
-                            TensorPrimitives.Add(cell, source.Slice(kx * w.Channels, w.Channels), cell);
+                            if (ix < 0 || ix >= width) continue;
+                            AddRun(dcols, source + kx * channels, gradIn, start + kx * channels, channels);
                         }
                     }
                 }
