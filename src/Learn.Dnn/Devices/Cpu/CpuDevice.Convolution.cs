@@ -93,9 +93,10 @@ public sealed partial class CpuDevice
     private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols)
     {
         // The window's numbers in locals: read once, not once per copied run.
-        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize, height = w.Height, width = w.Width, channels = w.Channels;
-        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth, strideHeight = w.StrideHeight, strideWidth = w.StrideWidth;
-        int padTop = w.PadTop, padLeft = w.PadLeft;
+        int height = w.Height, width = w.Width, channels = w.Channels;
+        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize;
+        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth;
+        int strideHeight = w.StrideHeight, strideWidth = w.StrideWidth, padTop = w.PadTop, padLeft = w.PadLeft;
         int run = windowWidth * channels;   // the numbers of one kernel row
         ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
         {
@@ -139,13 +140,14 @@ public sealed partial class CpuDevice
     /// <summary>
     /// The adjoint of im2col, for the <paramref name="count"/> images from <paramref name="first"/>:
     /// dx[n, iy, ix, c] = Σ dcols[(n − first, oy, ox), (ky, kx, c)] over the windows that cover (iy, ix),
-    /// one SIMD add per kernel row (its kw·C numbers are neighbours in both) unless it reaches into the padding.
+    /// one add per kernel row (its kw·C numbers are neighbours in both; SIMD when the row is long) unless it reaches into the padding.
     /// </summary>
     private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn)
     {
-        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize, height = w.Height, width = w.Width, channels = w.Channels;
-        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth, strideHeight = w.StrideHeight, strideWidth = w.StrideWidth;
-        int padTop = w.PadTop, padLeft = w.PadLeft;
+        int height = w.Height, width = w.Width, channels = w.Channels;
+        int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize;
+        int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth;
+        int strideHeight = w.StrideHeight, strideWidth = w.StrideWidth, padTop = w.PadTop, padLeft = w.PadLeft;
         int run = windowWidth * channels;
         ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
         {
