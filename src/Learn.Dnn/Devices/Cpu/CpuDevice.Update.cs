@@ -1,5 +1,3 @@
-using Learn.Dnn.Devices.Reference;
-
 namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>
