@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Losses;
 
 namespace Learn.Dnn.Benchmarks;
@@ -15,7 +16,7 @@ public static class ConvTiming
 {
     public static int Run(string[] args)
     {
-        if (args.Length > 0 && args[0] == "primitives") return Primitives();
+        if (args.Length > 0 && args[0] == "primitives") return Primitives(args.Length > 1 ? args[1] : "003");
         var devices = args.Length > 0 ? args : ["cpu", "reference"];
         foreach (var name in devices)
             foreach (var net in new[] { "001", "003" })
@@ -51,34 +52,61 @@ public static class ConvTiming
     }
 
     /// <summary>
-    /// Each conv primitive of seed 003's three layers on the fast CPU device, batch 64, and beside it the
-    /// GEMM alone on the same shape, so the rest (im2col, col2im) shows: the best of 9 runs, in ms.
+    /// Each conv primitive of a seed's layers on the fast CPU device, batch 64 for seed 003, 100 for seed 001:
+    /// the im2col + GEMM path, the narrow path (few filters, CpuDevice.NarrowConvolution.cs) where it applies,
+    /// and the GEMM alone on the same shape, so the rest (im2col, col2im) shows; then pooling. The best of
+    /// 9 runs in ms, each path measured twice, alternately, so that a slow spell of the machine hits both.
+    /// <code>conv-timing primitives [001|003]</code>
     /// </summary>
-    private static int Primitives()
+    private static int Primitives(string net)
     {
-        var d = Device.Cpu;
-        foreach (var (h, c, f) in new[] { (28, 1, 32), (13, 32, 64), (5, 64, 128) })
+        var d = CpuDevice.Instance;
+        var layers = net == "001" ? new[] { (28, 1, 4), (12, 4, 16) } : new[] { (28, 1, 32), (13, 32, 64), (5, 64, 128) };
+        int batch = CnnEpoch.BatchSize(net), size = net == "001" ? 5 : 3;
+        foreach (var (h, c, f) in layers)
         {
-            var w = Window2D.Create(64, h, h, c, 3, 3, 1, 1, Padding.Valid);
-            Storage x = d.Allocate(w.InputSize), k = d.Allocate(w.WindowSize * f), y = d.Allocate(w.Positions * f);
-            Storage cols = d.Allocate(w.Positions * w.WindowSize);
-            int p = w.Positions, size = w.WindowSize;
-            Console.WriteLine($"{h}x{h}x{c} -> {f}:"
-                + $" forward {Best(() => d.Conv2D(w, f, x, k, y)),5:F2} (GEMM {Best(() => d.Gemm(false, false, p, f, size, 1f, cols, k, 0f, y)),5:F2})"
-                + $"  dx {Best(() => d.Conv2DBackwardInput(w, f, y, k, x)),5:F2} (GEMM {Best(() => d.Gemm(false, true, p, size, f, 1f, y, k, 0f, cols)),5:F2})"
-                + $"  dK {Best(() => d.Conv2DBackwardKernel(w, f, x, y, k)),5:F2} (GEMM {Best(() => d.Gemm(true, false, size, f, p, 1f, cols, y, 0f, k)),5:F2})");
-            var pw = Window2D.Create(64, h - 2, h - 2, f, 2, 2, 2, 2, Padding.Valid);
-            Storage py = d.Allocate(pw.Positions * f);
-            Console.WriteLine($"  maxpool {pw.Height}x{pw.Width}x{f}: forward {Best(() => d.Pool2D(PoolOp.Max, pw, y, py)),5:F2}"
-                + $"  backward {Best(() => d.Pool2DBackward(PoolOp.Max, pw, y, py, y)),5:F2}");
+            var w = Window2D.Create(batch, h, h, c, size, size, 1, 1, Padding.Valid);
+            float[] x = new float[w.InputSize], k = new float[w.WindowSize * f], y = new float[w.Positions * f], cols = new float[w.Positions * w.WindowSize];
+            for (int i = 0; i < x.Length; i++) x[i] = (i % 7) * 0.1f;
+            for (int i = 0; i < y.Length; i++) y[i] = (i % 5) * 0.1f;
+            int p = w.Positions, window = w.WindowSize;
+            bool narrow = CpuDevice.IsNarrow(f), narrowDx = narrow && c % 4 == 0;
+            Console.WriteLine($"{h}x{h}x{c} -> {f}, batch {batch} (ms):");
+            Row("forward", () => d.GemmConv2D(w, f, x, k, y), narrow ? () => d.NarrowConv2D(w, f, x, k, y) : null,
+                () => FastGemm.Gemm(false, false, p, f, window, 1f, cols, k, 0f, y));
+            Row("dx", () => d.GemmConv2DBackwardInput(w, f, y, k, x), narrowDx ? () => d.NarrowConv2DBackwardInput(w, f, y, k, x) : null,
+                () => FastGemm.Gemm(false, true, p, window, f, 1f, y, k, 0f, cols));
+            Row("dK", () => d.GemmConv2DBackwardKernel(w, f, x, y, k), narrow ? () => d.NarrowConv2DBackwardKernel(w, f, x, y, k) : null,
+                () => FastGemm.Gemm(true, false, window, f, p, 1f, cols, y, 0f, k));
+            var pw = Window2D.Create(batch, w.OutHeight, w.OutWidth, f, 2, 2, 2, 2, Padding.Valid);
+            Storage ys = d.Allocate(w.Positions * f), py = d.Allocate(pw.Positions * f);
+            Console.WriteLine($"  maxpool {pw.Height}x{pw.Width}x{f}: forward {Best(() => d.Pool2D(PoolOp.Max, pw, ys, py)),5:F2}"
+                + $"  backward {Best(() => d.Pool2DBackward(PoolOp.Max, pw, ys, py, ys)),5:F2}");
         }
         return 0;
     }
 
-    /// <summary>The best of 9 runs after a warm-up, in ms (the least disturbed by other processes).</summary>
+    /// <summary>One primitive's paths, each measured twice, alternately; the best of each.</summary>
+    private static void Row(string what, Action im2col, Action? narrow, Action gemmAlone)
+    {
+        double a = double.MaxValue, b = double.MaxValue, g = double.MaxValue;
+        for (int round = 0; round < 2; round++)
+        {
+            a = Math.Min(a, Best(im2col));
+            if (narrow is not null) b = Math.Min(b, Best(narrow));
+            g = Math.Min(g, Best(gemmAlone));
+        }
+        Console.WriteLine($"  {what,-8} im2col+GEMM {a,6:F2}   narrow {(narrow is null ? "     -" : $"{b,6:F2}")}   (GEMM alone {g,5:F2})");
+    }
+
+    /// <summary>
+    /// The best of 9 runs, in ms (the least disturbed by other processes), after half a second of warm-up:
+    /// long enough for the JIT to replace its first, unoptimised code with its optimised tier.
+    /// </summary>
     private static double Best(Action run)
     {
-        run();
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed.TotalSeconds < 0.5) run();
         double best = double.MaxValue;
         for (int i = 0; i < 9; i++)
         {

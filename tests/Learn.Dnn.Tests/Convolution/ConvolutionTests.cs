@@ -29,15 +29,19 @@ public sealed class ConvolutionTests
         }
     }
 
-    /// <summary>Random geometries: batch 1–3, images 1–9, kernels 1–4 (non-square), strides 1–3, both paddings.</summary>
+    /// <summary>
+    /// Random geometries: batch 1–3, images 1–9, kernels 1–4 (non-square), strides 1–3, both paddings; 1–5, 8 or
+    /// 16 filters over 1–4 or 8 channels, so that the fast device's narrow path (4 or 8 filters; its input
+    /// gradient with channels in fours) and its im2col path both come up.
+    /// </summary>
     private static Arbitrary<(int N, int H, int W, int C, int KH, int KW, int F, int SH, int SW, bool Same, int Seed)> Geometries() =>
         (from n in Gen.Choose(1, 3)
          from h in Gen.Choose(1, 9)
          from w in Gen.Choose(1, 9)
-         from c in Gen.Choose(1, 4)
+         from c in Gen.Elements(1, 2, 3, 4, 8)
          from kh in Gen.Choose(1, 4)
          from kw in Gen.Choose(1, 4)
-         from f in Gen.Choose(1, 5)
+         from f in Gen.Elements(1, 2, 3, 4, 5, 8, 16)
          from sh in Gen.Choose(1, 3)
          from sw in Gen.Choose(1, 3)
          from same in Gen.Elements(false, true)
@@ -90,6 +94,44 @@ public sealed class ConvolutionTests
             for (int i = 0; i < dkRef.Length; i++)
                 Assert.True(Math.Abs(dkRef[i] - dkCpu[i]) <= 1e-4 * (1 + g.N * g.H * g.W), $"dKernel[{i}]: reference {dkRef[i]}, cpu {dkCpu[i]} ({g}).");
         }).QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>
+    /// Many images, so the fast device shares them among its cores: its narrow path (4 and 8 filters) and its
+    /// im2col path (12) against the reference, forward and both gradients, with padding and strides.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 4, "valid", 1)]
+    [InlineData(4, 8, "same", 1)]
+    [InlineData(8, 8, "same", 2)]
+    [InlineData(1, 4, "same", 1)]
+    [InlineData(3, 12, "valid", 2)]
+    public void Convolution_of_a_large_batch_on_the_fast_device_equals_the_reference(int channels, int filters, string padding, int stride)
+    {
+        var xShape = new Shape(9, 13, 11, channels);
+        var kShape = new Shape(5, 3, channels, filters);
+        float[] x = Values(5, xShape.Size), k = Values(6, kShape.Size);
+        (float[] Y, float[] Dx, float[] Dk) Run(IDevice device)
+        {
+            var xt = Tensor.FromArray(x, xShape, device);
+            var kt = Tensor.FromArray(k, kShape, device);
+            xt.RequiresGrad = kt.RequiresGrad = true;
+            var y = Tensor.Conv2D(xt, kt, stride, padding);
+            (y * Tensor.FromArray(Values(7, y.Size), y.Shape, device)).Sum().Backward();
+            return (y.ToArray(), xt.Grad!.ToArray(), kt.Grad!.ToArray());
+        }
+        var reference = Run(Device.Reference);
+        var fast = Run(Device.Cpu);
+        AssertClose("y", reference.Y, fast.Y, 1e-5f * 15 * channels);
+        AssertClose("dx", reference.Dx, fast.Dx, 1e-5f * 15 * filters);
+        AssertClose("dKernel", reference.Dk, fast.Dk, 1e-5f * 9 * 13 * 11);
+    }
+
+    private static void AssertClose(string what, float[] expected, float[] actual, float tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}[{i}]: reference {expected[i]}, fast CPU {actual[i]}.");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Learn.Dnn.Devices.Cpu;
 
@@ -29,12 +30,35 @@ public sealed partial class CpuDevice
     private static int ImagesPerBlock(Window2D w) =>
         Math.Clamp(BlockNumbers / Math.Max(1, w.OutHeight * w.OutWidth * w.WindowSize), 1, Math.Max(1, w.Batch));
 
-    #region conv2d
-    /// <summary>y[block] = cols[block] · kernel, block after block.</summary>
+    /// <summary>A 1×1 kernel is a GEMM on x itself; few filters go without im2col (CpuDevice.NarrowConvolution.cs); the rest is im2col + GEMM.</summary>
     public override void Conv2D(Window2D w, int filters, Storage x, Storage kernel, Storage y)
     {
         float[] input = Data(x), k = Data(kernel), output = Data(y);
-        if (w.IsPointwise) { FastGemm.Gemm(false, false, w.Positions, filters, w.WindowSize, 1f, input, k, 0f, output); return; }
+        if (w.IsPointwise) FastGemm.Gemm(false, false, w.Positions, filters, w.WindowSize, 1f, input, k, 0f, output);
+        else if (IsNarrow(filters)) NarrowConv2D(w, filters, input, k, output);
+        else GemmConv2D(w, filters, input, k, output);
+    }
+
+    public override void Conv2DBackwardInput(Window2D w, int filters, Storage dy, Storage kernel, Storage dx)
+    {
+        float[] gradOut = Data(dy), k = Data(kernel), gradIn = Data(dx);
+        if (w.IsPointwise) FastGemm.Gemm(false, true, w.Positions, w.WindowSize, filters, 1f, gradOut, k, 0f, gradIn);
+        else if (IsNarrow(filters) && w.Channels % 4 == 0) NarrowConv2DBackwardInput(w, filters, gradOut, k, gradIn);
+        else GemmConv2DBackwardInput(w, filters, gradOut, k, gradIn);
+    }
+
+    public override void Conv2DBackwardKernel(Window2D w, int filters, Storage x, Storage dy, Storage dKernel)
+    {
+        float[] input = Data(x), gradOut = Data(dy), gradK = Data(dKernel);
+        if (w.IsPointwise) FastGemm.Gemm(true, false, w.WindowSize, filters, w.Positions, 1f, input, gradOut, 0f, gradK);
+        else if (IsNarrow(filters)) NarrowConv2DBackwardKernel(w, filters, input, gradOut, gradK);
+        else GemmConv2DBackwardKernel(w, filters, input, gradOut, gradK);
+    }
+
+    #region conv2d
+    /// <summary>y[block] = cols[block] · kernel, block after block.</summary>
+    internal void GemmConv2D(Window2D w, int filters, float[] input, float[] k, float[] output)
+    {
         int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
         float[] cols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
         for (int first = 0; first < w.Batch; first += images)
@@ -48,10 +72,8 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>dcols[block] = dy[block] · kernelᵀ, folded back onto the block's images by col2im.</summary>
-    public override void Conv2DBackwardInput(Window2D w, int filters, Storage dy, Storage kernel, Storage dx)
+    internal void GemmConv2DBackwardInput(Window2D w, int filters, float[] gradOut, float[] k, float[] gradIn)
     {
-        float[] gradOut = Data(dy), k = Data(kernel), gradIn = Data(dx);
-        if (w.IsPointwise) { FastGemm.Gemm(false, true, w.Positions, w.WindowSize, filters, 1f, gradOut, k, 0f, gradIn); return; }
         int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
         float[] dcols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
         for (int first = 0; first < w.Batch; first += images)
@@ -65,10 +87,8 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>dKernel = Σ over blocks of cols[block]ᵀ · dy[block].</summary>
-    public override void Conv2DBackwardKernel(Window2D w, int filters, Storage x, Storage dy, Storage dKernel)
+    internal void GemmConv2DBackwardKernel(Window2D w, int filters, float[] input, float[] gradOut, float[] gradK)
     {
-        float[] input = Data(x), gradOut = Data(dy), gradK = Data(dKernel);
-        if (w.IsPointwise) { FastGemm.Gemm(true, false, w.WindowSize, filters, w.Positions, 1f, input, gradOut, 0f, gradK); return; }
         int pixels = w.OutHeight * w.OutWidth, images = ImagesPerBlock(w);
         float[] cols = pool.Rent(images * pixels * w.WindowSize, zeroed: false);
         for (int first = 0; first < w.Batch; first += images)
@@ -90,7 +110,12 @@ public sealed partial class CpuDevice
     /// neighbours in x, and their kw·C numbers are neighbours in cols too: one copy per kernel row, unless
     /// the row reaches into the padding.
     /// </summary>
-    private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols)
+    private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols) =>
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Im2ColImage(w, input, first + i, cols, i));
+
+    /// <summary>Image n of x into block row i of cols.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
+    private static void Im2ColImage(Window2D w, float[] input, int n, float[] cols, int i)
     {
         // The window's numbers in locals: read once, not once per copied run.
         int height = w.Height, width = w.Width, channels = w.Channels;
@@ -98,29 +123,25 @@ public sealed partial class CpuDevice
         int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth;
         int strideHeight = w.StrideHeight, strideWidth = w.StrideWidth, padTop = w.PadTop, padLeft = w.PadLeft;
         int run = windowWidth * channels;   // the numbers of one kernel row
-        ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
-        {
-            int n = first + i;
-            for (int oy = 0; oy < outHeight; oy++)
-                for (int ox = 0; ox < outWidth; ox++)
+        for (int oy = 0; oy < outHeight; oy++)
+            for (int ox = 0; ox < outWidth; ox++)
+            {
+                int row = ((i * outHeight + oy) * outWidth + ox) * size;
+                int left = ox * strideWidth - padLeft;
+                for (int ky = 0; ky < windowHeight; ky++)
                 {
-                    int row = ((i * outHeight + oy) * outWidth + ox) * size;
-                    int left = ox * strideWidth - padLeft;
-                    for (int ky = 0; ky < windowHeight; ky++)
+                    int iy = oy * strideHeight + ky - padTop, target = row + ky * run;
+                    if (iy < 0 || iy >= height) { Array.Clear(cols, target, run); continue; }       // a padding row
+                    int start = ((n * height + iy) * width + left) * channels;
+                    if (left >= 0 && left + windowWidth <= width) { CopyRun(input, start, cols, target, run); continue; }
+                    for (int kx = 0; kx < windowWidth; kx++)                                         // reaching into the padding
                     {
-                        int iy = oy * strideHeight + ky - padTop, target = row + ky * run;
-                        if (iy < 0 || iy >= height) { Array.Clear(cols, target, run); continue; }       // a padding row
-                        int start = ((n * height + iy) * width + left) * channels;
-                        if (left >= 0 && left + windowWidth <= width) { CopyRun(input, start, cols, target, run); continue; }
-                        for (int kx = 0; kx < windowWidth; kx++)                                         // reaching into the padding
-                        {
-                            int ix = left + kx;
-                            if (ix < 0 || ix >= width) Array.Clear(cols, target + kx * channels, channels);
-                            else CopyRun(input, start + kx * channels, cols, target + kx * channels, channels);
-                        }
+                        int ix = left + kx;
+                        if (ix < 0 || ix >= width) Array.Clear(cols, target + kx * channels, channels);
+                        else CopyRun(input, start + kx * channels, cols, target + kx * channels, channels);
                     }
                 }
-        });
+            }
     }
 
     /// <summary>target[t..t+length) = source[s..s+length): a few numbers (one channel: a 3×3 or 5×5 kernel row is 3 or 5) by a plain loop, more by a block copy.</summary>
@@ -142,50 +163,39 @@ public sealed partial class CpuDevice
     /// dx[n, iy, ix, c] = Σ dcols[(n − first, oy, ox), (ky, kx, c)] over the windows that cover (iy, ix),
     /// one add per kernel row (its kw·C numbers are neighbours in both; SIMD when the row is long) unless it reaches into the padding.
     /// </summary>
-    private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn)
+    private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn) =>
+        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Col2ImImage(w, dcols, i, gradIn, first + i));
+
+    /// <summary>Block row i of dcols onto image n of dx.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Col2ImImage(Window2D w, float[] dcols, int i, float[] gradIn, int n)
     {
         int height = w.Height, width = w.Width, channels = w.Channels;
         int outHeight = w.OutHeight, outWidth = w.OutWidth, size = w.WindowSize;
         int windowHeight = w.WindowHeight, windowWidth = w.WindowWidth;
         int strideHeight = w.StrideHeight, strideWidth = w.StrideWidth, padTop = w.PadTop, padLeft = w.PadLeft;
         int run = windowWidth * channels;
-        ForEachImage(count, (long)count * outHeight * outWidth * size, i =>
-        {
-            int n = first + i, image = height * width * channels;
-            Array.Clear(gradIn, n * image, image);
-            for (int oy = 0; oy < outHeight; oy++)
-                for (int ox = 0; ox < outWidth; ox++)
+        int image = height * width * channels;
+        Array.Clear(gradIn, n * image, image);
+        for (int oy = 0; oy < outHeight; oy++)
+            for (int ox = 0; ox < outWidth; ox++)
+            {
+                int row = ((i * outHeight + oy) * outWidth + ox) * size;
+                int left = ox * strideWidth - padLeft;
+                for (int ky = 0; ky < windowHeight; ky++)
                 {
-                    int row = ((i * outHeight + oy) * outWidth + ox) * size;
-                    int left = ox * strideWidth - padLeft;
-                    for (int ky = 0; ky < windowHeight; ky++)
+                    int iy = oy * strideHeight + ky - padTop, source = row + ky * run;
+                    if (iy < 0 || iy >= height) continue;                                           // padding has no gradient
+                    int start = ((n * height + iy) * width + left) * channels;
+                    if (left >= 0 && left + windowWidth <= width) { AddRun(dcols, source, gradIn, start, run); continue; }
+                    for (int kx = 0; kx < windowWidth; kx++)
                     {
-                        int iy = oy * strideHeight + ky - padTop, source = row + ky * run;
-                        if (iy < 0 || iy >= height) continue;                                           // padding has no gradient
-                        int start = ((n * height + iy) * width + left) * channels;
-                        if (left >= 0 && left + windowWidth <= width) { AddRun(dcols, source, gradIn, start, run); continue; }
-                        for (int kx = 0; kx < windowWidth; kx++)
-                        {
-                            int ix = left + kx;
-                            if (ix < 0 || ix >= width) continue;
-                            AddRun(dcols, source + kx * channels, gradIn, start + kx * channels, channels);
-                        }
+                        int ix = left + kx;
+                        if (ix < 0 || ix >= width) continue;
+                        AddRun(dcols, source + kx * channels, gradIn, start + kx * channels, channels);
                     }
                 }
-        });
+            }
     }
     #endregion
-
-    /// <summary>Below this many numbers, images are done one after the other: handing work to another core costs more than it saves.</summary>
-    private const int ParallelNumbers = 1 << 18;
-
-    /// <summary>
-    /// Images are independent (each writes its own part of the output): one task per image when they hold
-    /// at least <see cref="ParallelNumbers"/> numbers in all, else one after the other on this thread.
-    /// </summary>
-    private static void ForEachImage(int batch, long numbers, Action<int> image)
-    {
-        if (batch == 1 || numbers < ParallelNumbers) { for (int n = 0; n < batch; n++) image(n); return; }
-        Parallel.For(0, batch, image);
-    }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Learn.Dnn.Devices.Cpu;
 
@@ -40,6 +42,7 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>Image n: per output pixel, the max (from −∞) or the sum (from 0, then ÷ count) over its window's cells.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
     private static void PoolImage(PoolOp op, Window2D w, float[] input, float[] output, int n)
     {
         int channels = w.Channels, lanes = Vector<float>.Count;
@@ -56,6 +59,16 @@ public sealed partial class CpuDevice
                     {
                         var v = new Vector<float>(input, cell + c);
                         result = op == PoolOp.Max ? Vector.Max(result, v) : result + v;
+                    }
+                    (op == PoolOp.Max ? result : result / window.Length).CopyTo(output, pixel + c);
+                }
+                for (; c <= channels - 4; c += 4)   // 4 channels at a time (a layer of 4 filters), the same with Vector128
+                {
+                    var result = Vector128.Create(op == PoolOp.Max ? float.NegativeInfinity : 0f);
+                    foreach (int cell in window)
+                    {
+                        var v = Vector128.Create(input, cell + c);
+                        result = op == PoolOp.Max ? Vector128.Max(result, v) : result + v;
                     }
                     (op == PoolOp.Max ? result : result / window.Length).CopyTo(output, pixel + c);
                 }
@@ -84,6 +97,7 @@ public sealed partial class CpuDevice
     /// maximum (strict &gt; over the cells in window order: the first maximum wins a tie, as in the
     /// reference), or dy/count to each of its count cells for average pooling.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PoolBackwardImage(PoolOp op, Window2D w, float[] input, float[] gradOut, float[] gradIn, int n)
     {
         int channels = w.Channels, lanes = Vector<float>.Count;
@@ -110,6 +124,18 @@ public sealed partial class CpuDevice
                         winner = Vector.ConditionalSelect(greater, new Vector<int>(cell), winner);
                     }
                     for (int lane = 0; lane < lanes; lane++) gradIn[winner[lane] + c + lane] += gradOut[pixel + c + lane];
+                }
+                for (; c <= channels - 4; c += 4)   // 4 channels at a time, the same with Vector128
+                {
+                    var (best, winner) = (Vector128.Create(input, window[0] + c), Vector128.Create(window[0]));
+                    foreach (int cell in window[1..])
+                    {
+                        var v = Vector128.Create(input, cell + c);
+                        var greater = Vector128.GreaterThan(v, best);
+                        best = Vector128.ConditionalSelect(greater, v, best);
+                        winner = Vector128.ConditionalSelect(greater.AsInt32(), Vector128.Create(cell), winner);
+                    }
+                    for (int lane = 0; lane < 4; lane++) gradIn[winner[lane] + c + lane] += gradOut[pixel + c + lane];
                 }
                 for (; c < channels; c++)   // the channels left over after whole vectors
                 {

@@ -57,7 +57,7 @@ internal sealed class GemmWorkers
     /// </summary>
     public bool TryRun(IJob work)
     {
-        if (!Monitor.TryEnter(busy)) return false;
+        if (Monitor.IsEntered(busy) || !Monitor.TryEnter(busy)) return false;   // (a part of this thread's own job asking again: not re-entered)
         try
         {
             failure = null;

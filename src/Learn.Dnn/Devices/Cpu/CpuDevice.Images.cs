@@ -1,0 +1,47 @@
+namespace Learn.Dnn.Devices.Cpu;
+
+/// <summary>
+/// Work shared out image by image (convolution and pooling on the fast device). Images are
+/// independent: each writes its own part of the output, so the cores take them one at a time, each
+/// core asking for the next image when it finishes one, until none is left. They run on the GEMM's
+/// worker threads (<see cref="GemmWorkers"/>), not on Parallel.For: on a machine with few cores the
+/// thread pool's threads would spin beside the GEMM's own. Which core takes which image does not
+/// change any number, since no two images add into the same place.
+/// </summary>
+public sealed partial class CpuDevice
+{
+    /// <summary>Below this many multiply-adds (or numbers moved), the items are done one after the other: handing work to another core costs more than it saves.</summary>
+    private const long ParallelWork = 1 << 15;
+
+    [ThreadStatic] private static ItemsJob? itemsJob;
+
+    /// <summary>Runs <paramref name="item"/>(0 … count − 1), on every core when <paramref name="work"/> is large enough to share.</summary>
+    private static void ForEachImage(int count, long work, Action<int> item)
+    {
+        if (count == 1 || work < ParallelWork)
+        {
+            for (int i = 0; i < count; i++) item(i);
+            return;
+        }
+        var job = itemsJob ??= new ItemsJob();
+        job.Start(count, item);
+        if (!GemmWorkers.Shared.TryRun(job)) job.RunPart(0);   // the workers are busy with another caller: this thread takes every item
+        job.Clear();
+    }
+
+    /// <summary>The items, handed out one at a time to whichever thread asks next.</summary>
+    private sealed class ItemsJob : GemmWorkers.IJob
+    {
+        private Action<int>? item;
+        private int count, next;
+
+        public void Start(int count, Action<int> item) => (this.count, this.item, next) = (count, item, 0);
+
+        public void Clear() => item = null;
+
+        public void RunPart(int part)
+        {
+            for (int i = Interlocked.Increment(ref next) - 1; i < count; i = Interlocked.Increment(ref next) - 1) item!(i);
+        }
+    }
+}
