@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Learn.Dnn.Devices.Cpu;
 
@@ -36,17 +37,29 @@ public sealed partial class CpuDevice
     {
         if (aShape == bShape) return false;
         float[] x = Data(a), y = Data(b), z = Data(c);
-        if (aShape == cShape && RowsOf(cShape, bShape) is > 0 and var rows)
-        {
-            for (int r = 0; r < rows; r++) Row(f, x.AsSpan(r * y.Length, y.Length), y, z.AsSpan(r * y.Length, y.Length));
-            return true;
-        }
-        if (bShape == cShape && RowsOf(cShape, aShape) is > 0 and var rowsOfB)
-        {
-            for (int r = 0; r < rowsOfB; r++) Row(f, x, y.AsSpan(r * x.Length, x.Length), z.AsSpan(r * x.Length, x.Length));
-            return true;
-        }
+        if (aShape == cShape && RowsOf(cShape, bShape) is > 0 and var rows) { EachRow(f, x, y, z, rows, rowIsB: true); return true; }
+        if (bShape == cShape && RowsOf(cShape, aShape) is > 0 and var rowsOfB) { EachRow(f, y, x, z, rowsOfB, rowIsB: false); return true; }
         return false;
+    }
+
+    /// <summary>
+    /// c[r, :] = f(full[r, :], row), or f(row, full[r, :]): one SIMD call per row. Short rows (a bias of 4
+    /// channels) would make that a call per 4 numbers, so they go a block of rows at a time, against the row
+    /// repeated to the block's length: c[r … r+k, :] = f(full[r … r+k, :], row row … row).
+    /// </summary>
+    private static void EachRow(BinaryFunction f, float[] full, float[] row, float[] c, int rows, bool rowIsB)
+    {
+        int length = row.Length, block = length >= ShortestSimdRow || f.Vectorized is null ? 1 : (64 + length - 1) / length;
+        Span<float> repeated = block == 1 ? row : stackalloc float[block * length];
+        if (block > 1) for (int r = 0; r < block; r++) row.CopyTo(repeated[(r * length)..]);
+        for (int r = 0; r < rows; r += block)
+        {
+            int count = Math.Min(block, rows - r) * length;
+            var part = full.AsSpan(r * length, count);
+            var output = c.AsSpan(r * length, count);
+            if (rowIsB) Row(f, part, repeated[..count], output);
+            else Row(f, repeated[..count], part, output);
+        }
     }
 
     /// <summary>c[j] = f(a[j], b[j]) along one row: SIMD when f has a SIMD form and the row is long enough.</summary>
@@ -68,6 +81,13 @@ public sealed partial class CpuDevice
         if (xShape == yShape || RowsOf(xShape, yShape) is not (> 0 and var rows)) { base.SumToShape(x, xShape, y, yShape); return; }
         float[] src = Data(x), dst = Data(y);
         int length = dst.Length;
+        if (length == 4)   // 4 channels: the sum stays in one Vector128, one add per row
+        {
+            var sum = Vector128<float>.Zero;
+            for (int r = 0; r < rows; r++) sum += Vector128.Create(src, r * 4);
+            sum.CopyTo(dst);
+            return;
+        }
         Array.Clear(dst);
         for (int r = 0; r < rows; r++)
         {
