@@ -189,6 +189,7 @@ public static class Chapter05
             figure[1].Line(seconds.ToArray(), loss.ToArray(), label);
         }
         figure[0].XLabel("epoch");
+        figure[0].WholeEpochTicks();
         figure[1].XLabel("seconds");
         run.SaveFigure("batch-size", figure);
     }
@@ -229,7 +230,7 @@ public static class Chapter05
         }
         figure[1].YLabel("training accuracy");
         figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;   // off the curves, which rise to the upper right
-        foreach (var plot in figure.Panels) plot.XLabel("epoch");
+        foreach (var plot in figure.Panels) { plot.XLabel("epoch"); plot.WholeEpochTicks(); }
         run.SaveFigure("mnist-optimizers", figure);
     }
 
@@ -262,7 +263,7 @@ public static class Chapter05
         figure[1].LearningCurve(history["val_accuracy"], "val_accuracy");
         figure[1].YLabel("accuracy");
         figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;
-        foreach (var plot in figure.Panels) plot.XLabel("epoch");
+        foreach (var plot in figure.Panels) { plot.XLabel("epoch"); plot.WholeEpochTicks(); }
         run.SaveFigure("fashion-history", figure);
 
         int count = 15;

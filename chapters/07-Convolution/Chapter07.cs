@@ -291,7 +291,7 @@ public static class Chapter07
         var figure = new Figure("Learning curves: training (solid) and test (dashed)", rows: 1, columns: 2) { Width = 1000, Height = 460 };
         figure[0].Title("loss (cross-entropy)");
         figure[1].Title("accuracy");
-        foreach (var plot in figure.Panels) plot.XLabel("epoch");
+        foreach (var plot in figure.Panels) { plot.XLabel("epoch"); plot.WholeEpochTicks(); }
         figure[0].LogScaleY();
         Trained[] nets = [small, deep];
         for (int n = 0; n < nets.Length; n++)   // one colour per net

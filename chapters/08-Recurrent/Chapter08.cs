@@ -217,7 +217,7 @@ public static class Chapter08
         figure[0].YLabel("training loss");
         figure[1].YLabel("training accuracy");
         figure[1].Legend.Alignment = ScottPlot.Alignment.LowerRight;
-        foreach (var plot in figure.Panels) plot.XLabel("epoch");
+        foreach (var plot in figure.Panels) { plot.XLabel("epoch"); plot.WholeEpochTicks(); }
         run.SaveFigure("mnist-rows", figure);
     }
 }

@@ -54,9 +54,16 @@ public static class Lines
         return line;
     }
 
-    /// <summary>A value per epoch (a training loss): epochs 1, 2, …, n on x.</summary>
-    public static Scatter LearningCurve(this Plot plot, IReadOnlyList<double> perEpoch, string? label = null) =>
-        plot.Line([.. Enumerable.Range(1, perEpoch.Count).Select(e => (double)e)], perEpoch, label);
+    /// <summary>A value per epoch (a training loss): epochs 1, 2, …, n on x, whose ticks are whole epochs.</summary>
+    public static Scatter LearningCurve(this Plot plot, IReadOnlyList<double> perEpoch, string? label = null)
+    {
+        plot.WholeEpochTicks();
+        return plot.Line([.. Enumerable.Range(1, perEpoch.Count).Select(e => (double)e)], perEpoch, label);
+    }
+
+    /// <summary>Ticks on x at whole numbers only: an epoch axis has no epoch 2.5.</summary>
+    public static void WholeEpochTicks(this Plot plot) =>
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
     /// <summary>y = f(x) sampled at <paramref name="samples"/> points from <paramref name="xMin"/> to <paramref name="xMax"/>.</summary>
     public static Scatter Function(this Plot plot, Func<double, double> f, double xMin, double xMax, string? label = null,

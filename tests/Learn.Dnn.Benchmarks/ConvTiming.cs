@@ -53,7 +53,8 @@ public static class ConvTiming
 
     /// <summary>
     /// Each conv primitive of a seed's layers on the fast CPU device, batch 64 for seed 003, 100 for seed 001:
-    /// the im2col + GEMM path, the narrow path (few filters, CpuDevice.NarrowConvolution.cs) where it applies,
+    /// the im2col + GEMM path, the narrow path (CpuDevice.NarrowConvolution.cs; the device uses it for 4 or 8 filters,
+    /// and it works for any multiple of 4) where it applies,
     /// and the GEMM alone on the same shape, so the rest (im2col, col2im) shows; then pooling. The best of
     /// 9 runs in ms, each path measured twice, alternately, so that a slow spell of the machine hits both.
     /// <code>conv-timing primitives [001|003]</code>
@@ -70,8 +71,8 @@ public static class ConvTiming
             for (int i = 0; i < x.Length; i++) x[i] = (i % 7) * 0.1f;
             for (int i = 0; i < y.Length; i++) y[i] = (i % 5) * 0.1f;
             int p = w.Positions, window = w.WindowSize;
-            bool narrow = CpuDevice.IsNarrow(f), narrowDx = narrow && c % 4 == 0;
-            Console.WriteLine($"{h}x{h}x{c} -> {f}, batch {batch} (ms):");
+            bool narrow = f % 4 == 0, narrowDx = narrow && c % 4 == 0, used = CpuDevice.IsNarrow(f);   // the narrow path works for any multiple of 4
+            Console.WriteLine($"{h}x{h}x{c} -> {f}, batch {batch} (ms; the device uses the {(used ? "narrow" : "im2col + GEMM")} path):");
             Row("forward", () => d.GemmConv2D(w, f, x, k, y), narrow ? () => d.NarrowConv2D(w, f, x, k, y) : null,
                 () => FastGemm.Gemm(false, false, p, f, window, 1f, cols, k, 0f, y));
             Row("dx", () => d.GemmConv2DBackwardInput(w, f, y, k, x), narrowDx ? () => d.NarrowConv2DBackwardInput(w, f, y, k, x) : null,

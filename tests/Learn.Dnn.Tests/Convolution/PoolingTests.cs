@@ -92,4 +92,34 @@ public sealed class PoolingTests
         var x = Tensor.FromArray(Enumerable.Range(1, 9).Select(i => (float)i).ToArray(), new Shape(1, 3, 3, 1), on);
         Assert.Equal([3f, 4.5f, 7.5f, 9f], x.AveragePool2D(2, padding: "same").ToArray());   // (1+2+4+5)/4, (3+6)/2, (7+8)/2, 9/1
     }
+    /// <summary>
+    /// The fast device pools 8 channels at a time (Vector&lt;float&gt;), then 4 (Vector128), then one by one: every
+    /// mix of those, on a batch large enough to be shared among the cores, gives the reference's numbers exactly.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Fast_CPU_pooling_is_bit_for_bit_the_reference(int channels)
+    {
+        var shape = new Shape(9, 13, 11, channels);
+        var values = new Rng(8).Uniform(shape, -1f, 1f, Device.Reference).ToArray();
+        foreach (bool max in new[] { true, false })
+            foreach (var (size, stride, padding) in new[] { (2, 2, "valid"), (3, 2, "same"), (2, 1, "same") })
+            {
+                (float[] Y, float[] Dx) Run(IDevice device)
+                {
+                    var x = Tensor.FromArray(values, shape, device);
+                    x.RequiresGrad = true;
+                    var y = max ? x.MaxPool2D(size, stride, padding) : x.AveragePool2D(size, stride, padding);
+                    (y * Tensor.FromArray(new Rng(9).Uniform(y.Shape, -1f, 1f, Device.Reference).ToArray(), y.Shape, device)).Sum().Backward();
+                    return (y.ToArray(), x.Grad!.ToArray());
+                }
+                var (reference, fast) = (Run(Device.Reference), Run(Device.Cpu));
+                string what = $"{(max ? "max" : "average")} pooling {size}×{size}, stride {stride}, {padding}, {channels} channels";
+                Assert.True(reference.Y.SequenceEqual(fast.Y), $"{what}: the fast CPU output differs from the reference.");
+                Assert.True(reference.Dx.SequenceEqual(fast.Dx), $"{what}: the fast CPU gradient differs from the reference.");
+            }
+    }
 }

@@ -55,6 +55,7 @@ public sealed partial class CpuDevice
         (ox, Math.Min(ox + 1, outWidth - 1), Math.Min(ox + 2, outWidth - 1), Math.Min(ox + 3, outWidth - 1));
 
     #region narrow-conv2d
+    /// <summary>y = x ∗ kernel for 4 or 8 filters, image by image; a window that reaches into "same" padding reads a padded copy of its image.</summary>
     internal void NarrowConv2D(Window2D w, int filters, float[] x, float[] kernel, float[] y)
     {
         bool inside = WindowsInside(w);
@@ -107,7 +108,6 @@ public sealed partial class CpuDevice
     }
     #endregion
 
-    #region narrow-conv2d-backward
     /// <summary>
     /// dKernel = Σ over images. The batch is cut into one range of images per core; each range adds into
     /// a partial sum of its own, and the partial sums are added at the end: the same ranges every time,
@@ -236,5 +236,4 @@ public sealed partial class CpuDevice
                     }
             }
     }
-    #endregion
 }
