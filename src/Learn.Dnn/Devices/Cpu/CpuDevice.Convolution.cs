@@ -114,7 +114,7 @@ public sealed partial class CpuDevice
         ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Im2ColImage(w, input, first + i, cols, i));
 
     /// <summary>Image n of x into block row i of cols.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
     private static void Im2ColImage(Window2D w, float[] input, int n, float[] cols, int i)
     {
         // The window's numbers in locals: read once, not once per copied run.

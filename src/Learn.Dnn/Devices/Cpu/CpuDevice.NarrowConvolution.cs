@@ -55,14 +55,21 @@ public sealed partial class CpuDevice
         (ox, Math.Min(ox + 1, outWidth - 1), Math.Min(ox + 2, outWidth - 1), Math.Min(ox + 3, outWidth - 1));
 
     #region narrow-conv2d
-    /// <summary>y = x ∗ kernel for 4 or 8 filters, image by image; a window that reaches into "same" padding reads a padded copy of its image.</summary>
+    /// <summary>
+    /// y = x ∗ kernel for 4 or 8 filters, image by image; a window that reaches into
+    /// "same" padding reads a padded copy of its image.
+    /// </summary>
     internal void NarrowConv2D(Window2D w, int filters, float[] x, float[] kernel, float[] y)
     {
         bool inside = WindowsInside(w);
         var g = inside ? w : PaddedImage(w);
         ForEachImage(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
         {
-            if (inside) { ConvolveImage(g, filters, x, n * w.Height * w.Width * w.Channels, kernel, y, n); return; }
+            if (inside)
+            {
+                ConvolveImage(g, filters, x, n * w.Height * w.Width * w.Channels, kernel, y, n);
+                return;
+            }
             float[] image = pool.Rent(g.Height * g.Width * g.Channels, zeroed: false);
             CopyIntoPadding(w, g, x, n, image);
             ConvolveImage(g, filters, image, 0, kernel, y, n);
@@ -71,13 +78,18 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>
-    /// y[n, oy, ox, f … f+3] = Σ_{ky, j} x[image, oy·sh + ky, ox·sw·C + j] · kernel[ky, j, f … f+3] for the
-    /// image at x[at …] (windows inside it; j runs over a kernel row's kw·C numbers), four pixels ox at a time.
+    /// y[n, oy, ox, f … f+3] = Σ_{ky, j} x[image, oy·sh + ky, ox·sw·C + j] · kernel[ky, j, f … f+3]:
+    /// the image at x[at …] (its windows inside it), j over a kernel row's kw·C numbers,
+    /// four pixels ox at a time.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
-    private static void ConvolveImage(Window2D g, int filters, float[] x, int at, float[] kernel, float[] y, int n)
+    // Optimised from its first call (chapter 10, "Warm up").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ConvolveImage(Window2D g, int filters, float[] x, int at,
+                                      float[] kernel, float[] y, int n)
     {
-        int run = g.WindowWidth * g.Channels, xRow = g.Width * g.Channels, step = g.StrideWidth * g.Channels;
+        int run = g.WindowWidth * g.Channels;     // one kernel row's numbers
+        int xRow = g.Width * g.Channels;          // one row of the image
+        int step = g.StrideWidth * g.Channels;    // from one window to the next along ox
         for (int oy = 0; oy < g.OutHeight; oy++)
             for (int ox = 0; ox < g.OutWidth; ox += 4)
             {
@@ -89,13 +101,15 @@ public sealed partial class CpuDevice
                     for (int ky = 0; ky < g.WindowHeight; ky++)
                     {
                         int row = top + ky * xRow, kAt = ky * run * filters + f;
+                        int x0 = row + p0 * step, x1 = row + p1 * step;
+                        int x2 = row + p2 * step, x3 = row + p3 * step;
                         for (int j = 0; j < run; j++)
                         {
-                            var k = Vector128.Create(kernel, kAt + j * filters);   // kernel[ky, j, f … f+3]
-                            s0 = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p0 * step + j]), k, s0);
-                            s1 = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p1 * step + j]), k, s1);
-                            s2 = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p2 * step + j]), k, s2);
-                            s3 = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p3 * step + j]), k, s3);
+                            var k = Vector128.Create(kernel, kAt + j * filters);   // kernel[ky, j, f…]
+                            s0 = Vector128.FusedMultiplyAdd(Vector128.Create(x[x0 + j]), k, s0);
+                            s1 = Vector128.FusedMultiplyAdd(Vector128.Create(x[x1 + j]), k, s1);
+                            s2 = Vector128.FusedMultiplyAdd(Vector128.Create(x[x2 + j]), k, s2);
+                            s3 = Vector128.FusedMultiplyAdd(Vector128.Create(x[x3 + j]), k, s3);
                         }
                     }
                     int pixel = (n * g.OutHeight + oy) * g.OutWidth;
@@ -140,7 +154,7 @@ public sealed partial class CpuDevice
     /// partial[ky, j, f … f+3] += Σ_ox x[image, oy·sh + ky, ox·sw·C + j] · dy[n, oy, ox, f … f+3] over the
     /// image's output pixels, four at a time (a group's repeated last pixel counts with dy = 0).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
     private static void AddKernelGradient(Window2D g, int filters, float[] x, int at, float[] dy, int n, float[] partial, int partialAt)
     {
         int run = g.WindowWidth * g.Channels, xRow = g.Width * g.Channels, step = g.StrideWidth * g.Channels;
@@ -158,13 +172,14 @@ public sealed partial class CpuDevice
                     for (int ky = 0; ky < g.WindowHeight; ky++)
                     {
                         int row = top + ky * xRow, kAt = partialAt + ky * run * filters + f;
+                        int x0 = row + p0 * step, x1 = row + p1 * step, x2 = row + p2 * step, x3 = row + p3 * step;
                         for (int j = 0; j < run; j++)
                         {
                             var sum = Vector128.Create(partial, kAt + j * filters);
-                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p0 * step + j]), d0, sum);
-                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p1 * step + j]), d1, sum);
-                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p2 * step + j]), d2, sum);
-                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[row + p3 * step + j]), d3, sum);
+                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[x0 + j]), d0, sum);
+                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[x1 + j]), d1, sum);
+                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[x2 + j]), d2, sum);
+                            sum = Vector128.FusedMultiplyAdd(Vector128.Create(x[x3 + j]), d3, sum);
                             sum.CopyTo(partial, kAt + j * filters);
                         }
                     }
@@ -207,7 +222,7 @@ public sealed partial class CpuDevice
     /// (ky, kx), Σ_f dy[n, oy, ox, f] · kernelᵀ[ky, kx, f, c … c+3]: four partial sums over f (f mod 4), so the
     /// multiply-adds need not wait for each other, added at the end.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
     private static void AddInputGradient(Window2D g, int filters, float[] dy, int n, float[] transposed, float[] dx, int at)
     {
         int channels = g.Channels, xRow = g.Width * channels;

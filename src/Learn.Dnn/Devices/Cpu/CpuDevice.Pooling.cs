@@ -42,7 +42,7 @@ public sealed partial class CpuDevice
     }
 
     /// <summary>Image n: per output pixel, the max (from −∞) or the sum (from 0, then ÷ count) over its window's cells.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from the first call: a loop this hot must not start in the JIT's quick first tier
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
     private static void PoolImage(PoolOp op, Window2D w, float[] input, float[] output, int n)
     {
         int channels = w.Channels, lanes = Vector<float>.Count;
