@@ -26,13 +26,13 @@ public sealed partial class Tensor
         var w = ConvolutionWindow(x, kernel, strides, padding, who);
         RequireSameDevice(who, x, kernel);
         int filters = kernel.Shape[3];
-        var y = Zeros(new Shape(w.Batch, w.OutHeight, w.OutWidth, filters), x.Device);
+        var y = Empty(new Shape(w.Batch, w.OutHeight, w.OutWidth, filters), x.Device);   // every cell is written
         x.Device.Conv2D(w, filters, x.Storage, kernel.Storage, y.Storage);
         return y.WithGradient("conv2d", [x, kernel], dY =>
         {
             if (x.RequiresGrad)        // ∂L/∂x: each dy flows back through the weights to the cells its window read
             {
-                var dx = Zeros(x.Shape, x.Device);
+                var dx = Empty(x.Shape, x.Device);   // every cell is written (0 where no window reached)
                 x.Device.Conv2DBackwardInput(w, filters, dY.Storage, kernel.Storage, dx.Storage);
                 x.AccumulateFreshGrad(dx);
             }

@@ -28,11 +28,11 @@ public sealed partial class Tensor
     {
         RequireImages(x, who);
         var w = Window(x, poolSize, strides, padding, who, "pool");
-        var y = Zeros(new Shape(w.Batch, w.OutHeight, w.OutWidth, w.Channels), x.Device);
+        var y = Empty(new Shape(w.Batch, w.OutHeight, w.OutWidth, w.Channels), x.Device);   // every cell is written
         x.Device.Pool2D(op, w, x.Storage, y.Storage);
         return y.WithGradient(op == PoolOp.Max ? "max_pool2d" : "average_pool2d", [x], dY =>
         {
-            var dx = Zeros(x.Shape, x.Device);
+            var dx = Empty(x.Shape, x.Device);   // every cell is written (0 where no window's gradient lands)
             x.Device.Pool2DBackward(op, w, x.Storage, dY.Storage, dx.Storage);   // max: to the argmax; average: dy/count to each cell
             x.AccumulateFreshGrad(dx);
         });
