@@ -15,7 +15,10 @@ public sealed partial class CpuDevice
 
     [ThreadStatic] private static ItemsJob? itemsJob;
 
-    /// <summary>Runs <paramref name="item"/>(0 … count − 1), on every core when <paramref name="work"/> is large enough to share.</summary>
+    /// <summary>
+    /// Runs <paramref name="item"/>(0 … count − 1), on every core when <paramref name="work"/> is large enough to
+    /// share. The items are images, or fixed ranges of images (the narrow convolution's kernel gradient).
+    /// </summary>
     private static void ForEachImage(int count, long work, Action<int> item)
     {
         if (count == 1 || work < ParallelWork)
