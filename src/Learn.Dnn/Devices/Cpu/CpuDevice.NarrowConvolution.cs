@@ -138,7 +138,12 @@ public sealed partial class CpuDevice
             float[]? image = inside ? null : pool.Rent(g.Height * g.Width * g.Channels, zeroed: false);
             for (int n = part * w.Batch / parts; n < (part + 1) * w.Batch / parts; n++)
             {
-                if (image is null) { AddKernelGradient(g, filters, x, n * w.Height * w.Width * w.Channels, dy, n, partials, part * size); continue; }
+                if (image is null)
+                {
+                    int at = n * w.Height * w.Width * w.Channels;   // x[n, 0, 0, 0]
+                    AddKernelGradient(g, filters, x, at, dy, n, partials, part * size);
+                    continue;
+                }
                 CopyIntoPadding(w, g, x, n, image);
                 AddKernelGradient(g, filters, image, 0, dy, n, partials, part * size);
             }
@@ -155,7 +160,8 @@ public sealed partial class CpuDevice
     /// image's output pixels, four at a time (a group's repeated last pixel counts with dy = 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
-    private static void AddKernelGradient(Window2D g, int filters, float[] x, int at, float[] dy, int n, float[] partial, int partialAt)
+    private static void AddKernelGradient(Window2D g, int filters, float[] x, int at, float[] dy, int n,
+                                          float[] partial, int partialAt)
     {
         int run = g.WindowWidth * g.Channels, xRow = g.Width * g.Channels, step = g.StrideWidth * g.Channels;
         for (int oy = 0; oy < g.OutHeight; oy++)
@@ -172,7 +178,8 @@ public sealed partial class CpuDevice
                     for (int ky = 0; ky < g.WindowHeight; ky++)
                     {
                         int row = top + ky * xRow, kAt = partialAt + ky * run * filters + f;
-                        int x0 = row + p0 * step, x1 = row + p1 * step, x2 = row + p2 * step, x3 = row + p3 * step;
+                        int x0 = row + p0 * step, x1 = row + p1 * step;
+                        int x2 = row + p2 * step, x3 = row + p3 * step;
                         for (int j = 0; j < run; j++)
                         {
                             var sum = Vector128.Create(partial, kAt + j * filters);
@@ -206,7 +213,12 @@ public sealed partial class CpuDevice
         ForEachImage(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
         {
             int size = w.Height * w.Width * channels;
-            if (inside) { Array.Clear(dx, n * size, size); AddInputGradient(g, filters, dy, n, transposed, dx, n * size); return; }
+            if (inside)
+            {
+                Array.Clear(dx, n * size, size);
+                AddInputGradient(g, filters, dy, n, transposed, dx, n * size);
+                return;
+            }
             float[] image = pool.Rent(g.Height * g.Width * channels, zeroed: true);
             AddInputGradient(g, filters, dy, n, transposed, image, 0);
             int row = w.Width * channels;
@@ -240,11 +252,14 @@ public sealed partial class CpuDevice
                             Vector128<float> s0 = Vector128.Create(dx, cellAt + c), s1 = default, s2 = default, s3 = default;
                             for (int f = 0; f < filters; f += 4)
                             {
-                                int t = kAt + f * channels + c;   // kernelᵀ[ky, kx, f, c]
-                                s0 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[pixel + f]), Vector128.Create(transposed, t), s0);
-                                s1 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[pixel + f + 1]), Vector128.Create(transposed, t + channels), s1);
-                                s2 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[pixel + f + 2]), Vector128.Create(transposed, t + 2 * channels), s2);
-                                s3 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[pixel + f + 3]), Vector128.Create(transposed, t + 3 * channels), s3);
+                                int d = pixel + f, t = kAt + f * channels + c;   // dy[n, oy, ox, f], kernelᵀ[ky, kx, f, c]
+                                s0 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[d]), Vector128.Create(transposed, t), s0);
+                                t += channels;
+                                s1 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[d + 1]), Vector128.Create(transposed, t), s1);
+                                t += channels;
+                                s2 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[d + 2]), Vector128.Create(transposed, t), s2);
+                                t += channels;
+                                s3 = Vector128.FusedMultiplyAdd(Vector128.Create(dy[d + 3]), Vector128.Create(transposed, t), s3);
                             }
                             (s0 + s1 + (s2 + s3)).CopyTo(dx, cellAt + c);
                         }
