@@ -64,6 +64,35 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(1f, script.Weight);                                    // epoch 1 set the weight to 1
     }
 
+    [Fact]
+    public void SaveFreq_in_batches_counts_across_epochs_and_names_the_batch_from_1()
+    {
+        // 6 samples at batch 2: 3 batches an epoch. Every 2nd batch of 9, counted across epochs:
+        // epoch 1 batch 2, epoch 2 batches 1 and 3, epoch 3 batch 2 — and no save at an epoch's end.
+        var model = SmallModel(3);
+        model.Compile("sgd", "mse");
+        var x = new Rng(4).Uniform(new Shape(6, 3));
+        var y = new Rng(5).Uniform(new Shape(6, 2));
+        var checkpoint = new ModelCheckpoint(PathOf("b-{epoch}-{batch}.weights.bin"), saveWeightsOnly: true, saveFreq: 2);
+        model.Fit(x, y, batchSize: 2, epochs: 3, verbose: 0, shuffle: false, callbacks: [checkpoint]);
+        Assert.Equal(["b-1-2.weights.bin", "b-2-1.weights.bin", "b-2-3.weights.bin", "b-3-2.weights.bin"], Files("b-"));
+        Assert.Equal(PathOf("b-3-2.weights.bin"), checkpoint.LastSaved);
+    }
+
+    [Fact]
+    public void SaveFreq_is_epoch_or_a_positive_number_of_batches()
+    {
+        Assert.Equal(SaveFrequency.Epoch, new ModelCheckpoint(PathOf("w.weights.bin"), saveWeightsOnly: true).SaveFreq);
+        Assert.Equal(5, new ModelCheckpoint(PathOf("w.weights.bin"), saveWeightsOnly: true, saveFreq: 5).SaveFreq.Batches);
+        var name = Assert.Throws<ArgumentException>(() => new ModelCheckpoint(PathOf("w.weights.bin"), saveWeightsOnly: true, saveFreq: "batch"));
+        Assert.StartsWith("Unrecognized save_freq: batch. Expected save_freq are 'epoch' or integer values", name.Message);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => new ModelCheckpoint(PathOf("w.weights.bin"), saveWeightsOnly: true, saveFreq: 0));
+        Assert.Contains("saveFreq must be \"epoch\" or a positive number of batches, got 0", zero.Message);
+        Assert.Equal(PathOf("w-2-7.weights.bin"),
+            new ModelCheckpoint(PathOf("w-{epoch}-{batch}.weights.bin"), saveWeightsOnly: true, saveFreq: 1)
+                .FilePath(1, new Dictionary<string, double>(), batch: 6));
+    }
+
     private string[] Files(string prefix) =>
         Directory.GetFiles(folder, prefix + "*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
