@@ -16,6 +16,9 @@ public sealed partial class CpuDevice
     /// <summary>Rows shorter than this are combined by a plain loop: a SIMD call per row would cost more than it saves.</summary>
     private const int ShortestSimdRow = 8;
 
+    /// <summary>How many numbers (at least) one SIMD call takes when rows are short: a block of whole rows.</summary>
+    private const int ShortRowsBlock = 64;
+
     /// <summary>
     /// How many rows the shape <paramref name="full"/> has when <paramref name="row"/> (its leading 1s
     /// dropped) is its trailing axes: [N, H, W, C] and [C] (or [1, C]) give N·H·W; anything else gives 0.
@@ -44,12 +47,13 @@ public sealed partial class CpuDevice
 
     /// <summary>
     /// c[r, :] = f(full[r, :], row), or f(row, full[r, :]): one SIMD call per row. Short rows (a bias of 4
-    /// channels) would make that a call per 4 numbers, so they go a block of rows at a time, against the row
-    /// repeated to the block's length: c[r … r+k, :] = f(full[r … r+k, :], row row … row).
+    /// channels) would make that a call per 4 numbers, so they go a block of rows at a time (<see cref="ShortRowsBlock"/>
+    /// numbers), against the row repeated to the block's length: c[r … r+k, :] = f(full[r … r+k, :], row row … row).
     /// </summary>
     private static void EachRow(BinaryFunction f, float[] full, float[] row, float[] c, int rows, bool rowIsB)
     {
-        int length = row.Length, block = length >= ShortestSimdRow || f.Vectorized is null ? 1 : (64 + length - 1) / length;
+        int length = row.Length;
+        int block = length >= ShortestSimdRow || f.Vectorized is null ? 1 : (ShortRowsBlock + length - 1) / length;   // rows per call
         Span<float> repeated = block == 1 ? row : stackalloc float[block * length];
         if (block > 1) for (int r = 0; r < block; r++) row.CopyTo(repeated[(r * length)..]);
         for (int r = 0; r < rows; r += block)

@@ -62,7 +62,9 @@ public sealed partial class CpuDevice
                     }
                     (op == PoolOp.Max ? result : result / window.Length).CopyTo(output, pixel + c);
                 }
-                for (; c <= channels - 4; c += 4)   // 4 channels at a time (a layer of 4 filters), the same with Vector128
+                // 4 channels at a time (a layer of 4 filters): the same loop with Vector128, written twice
+                // because .NET has no public interface for "a SIMD vector of any width".
+                for (; c <= channels - 4; c += 4)
                 {
                     var result = Vector128.Create(op == PoolOp.Max ? float.NegativeInfinity : 0f);
                     foreach (int cell in window)
