@@ -10,6 +10,7 @@ using Xunit;
 namespace Learn.Dnn.Exercises.Tests;
 
 /// <summary>Graded tests for chapter 10: loop order, blocking, a SIMD dot product, a buffer pool, a scoped training step.</summary>
+[Collection(AllocationCountsCollection.Name)]
 public class Ch10Tests
 {
     /// <summary>A product to check: sizes 1–40 (odd ones included), values in [−1, 1] on a grid, a seed.</summary>

@@ -7,6 +7,7 @@ public sealed class Chapter10Run() : QuickRun(10, Chapter10.Run);
 /// nothing here asserts on time: only on what every run must get right (the rungs agree with the
 /// naive GEMM, the devices agree with each other, a scoped step allocates next to nothing).
 /// </summary>
+[Collection(Chapter10Collection.Name)]
 public sealed class Chapter10Tests(Chapter10Run chapter) : IClassFixture<Chapter10Run>
 {
     [Fact]
@@ -56,4 +57,15 @@ public sealed class Chapter10Tests(Chapter10Run chapter) : IClassFixture<Chapter
     [Fact]
     public void Figures_are_written_as_SVG() =>
         chapter.AssertFigures("gemm-ladder", "roofline");
+}
+
+/// <summary>
+/// Chapter 10 counts the bytes a training step allocates. The CPU device's pool belongs to the whole process:
+/// another chapter training beside it could take an array its step had returned, and the count would include
+/// the neighbour's doing. This collection runs alone, after the parallel ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public class Chapter10Collection
+{
+    public const string Name = "chapter 10 alone";
 }

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Learn.Dnn.Tests.Devices;
 
 /// <summary>Who owns a tensor's memory (chapter 10): scopes release what they created, and only that.</summary>
+[Collection(AllocationCountsCollection.Name)]
 public class StorageScopeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -48,8 +48,12 @@ public static unsafe class FastGemm
                 packed.AddProduct(transposeA, transposeB, m, n, k, alpha, pa, pb, pc, 0, m, 0, n, overwrite);
             else if (useParallelFor)
                 Parallel.For(0, strips.Count, work.RunPart);
-            else if (!workers.TryRun(work))
-                for (int s = 0; s < strips.Count; s++) work.RunPart(s);     // workers busy with another caller's product
+            else
+            {
+                packed.ReserveBuffers(m, n, k);                             // whichever strips this thread claims
+                if (!workers.TryRun(work))
+                    for (int s = 0; s < strips.Count; s++) work.RunPart(s); // workers busy with another caller's product
+            }
         }
         #endregion
     }

@@ -105,9 +105,7 @@ public sealed unsafe class PackedGemm
         int mr = RowsPerTile, nr = ColumnsPerTile;
         int lda = transposeA ? m : k, ldb = transposeB ? k : n;
         int kc = BalancedBlock(k, blockK);                    // 784 → 4 passes of 196, not 256+256+256+16
-        float* tile = (edgeTile ??= new()).Get(mr * nr);
-        float* ap = (packedA ??= new()).Get(blockM * kc);
-        float* bp = (packedB ??= new()).Get(Math.Min(blockN, RoundUp(n, nr)) * kc);   // sized by the product, not the strip: any thread may run any strip
+        Buffers(n, kc, out float* tile, out float* ap, out float* bp);
 
         #region five-loops
         for (int jc = colStart; jc < colEnd; jc += blockN)
@@ -140,6 +138,28 @@ public sealed unsafe class PackedGemm
             }
         }
         #endregion
+    }
+
+    /// <summary>
+    /// This thread's scratch for a product of width <paramref name="n"/> in passes of <paramref name="kc"/> terms:
+    /// the edge tile, Ã and B̃. B̃ is sized by the product, not by a strip, since any thread may run any strip.
+    /// </summary>
+    void Buffers(int n, int kc, out float* tile, out float* ap, out float* bp)
+    {
+        tile = (edgeTile ??= new()).Get(RowsPerTile * ColumnsPerTile);
+        ap = (packedA ??= new()).Get(blockM * kc);
+        bp = (packedB ??= new()).Get(Math.Min(blockN, RoundUp(n, ColumnsPerTile)) * kc);
+    }
+
+    /// <summary>
+    /// Sizes the calling thread's buffers for an m×n×k product before it shares the product out. Strips are
+    /// claimed, not assigned: without this, the first strip this thread happens to claim, perhaps steps later,
+    /// would size them, and what a step allocates would depend on which thread ran which strip.
+    /// </summary>
+    internal void ReserveBuffers(int m, int n, int k)
+    {
+        if (n < ColumnsPerTile && m > n) n = m;              // AddProduct computes Cᵀ, [n, m], for a narrow C
+        Buffers(n, BalancedBlock(k, blockK), out _, out _, out _);
     }
 
     void RunKernel(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, float* tile)
