@@ -10,8 +10,10 @@ namespace Learn.Dnn.Devices.Cpu;
 // counter increment. Parts are claimed, not assigned: each thread first claims its own part
 // (the caller part 0, worker w part w), then any part still unclaimed, so a worker that is
 // asleep or preempted (a loaded machine) delays nothing: the caller runs that part itself and
-// waits only for parts already under way. Own parts first keeps each thread's pack buffers
-// sized for the same strip from one call to the next.
+// waits only for parts already under way. Own parts first means that, when every thread is
+// awake, each starts on a different part instead of all racing for part 0. Which thread ran which
+// part changes no result, and no allocation either: the caller sizes its pack buffers for the
+// whole product before it posts the job (PackedGemm.ReserveBuffers).
 
 /// <summary>One background thread per extra core, running the parts of one job at a time.</summary>
 internal sealed class GemmWorkers
