@@ -50,9 +50,9 @@ public static unsafe class FastGemm
                 Parallel.For(0, strips.Count, work.RunPart);
             else
             {
-                packed.ReserveBuffers(m, n, k);                             // whichever strips this thread claims
-                if (!workers.TryRun(work))
-                    for (int s = 0; s < strips.Count; s++) work.RunPart(s); // workers busy with another caller's product
+                packed.ReserveBuffers(m, n, k);          // before any strip is claimed
+                if (!workers.TryRun(work))               // workers busy with another caller's product:
+                    for (int s = 0; s < strips.Count; s++) work.RunPart(s);
             }
         }
         #endregion
