@@ -10,7 +10,7 @@ namespace Learn.Dnn.Benchmarks;
 /// at batch 64, per device: measured, not asserted. The first 20 steps, and at least 3 seconds, are a warm-up,
 /// long enough for the JIT to replace its first, unoptimised code; then the median and the best of 20 steps.
 /// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [reference] [cpu] [opencl]
-/// (or conv-timing primitives: each convolution and pooling primitive of seed 003's layers on the fast CPU device)
+/// (or conv-timing primitives [001|003|lenet]: each convolution and pooling primitive of a net's layers on the fast CPU device)
 /// </summary>
 public static class ConvTiming
 {
@@ -53,17 +53,21 @@ public static class ConvTiming
 
     /// <summary>
     /// Each conv primitive of a seed's layers on the fast CPU device, batch 64 for seed 003, 100 for seed 001:
-    /// the im2col + GEMM path, the narrow path (CpuDevice.NarrowConvolution.cs; the device uses it for 4 or 8 filters,
-    /// and it works for any multiple of 4) where it applies,
+    /// the im2col + GEMM path, the narrow path (CpuDevice.NarrowConvolution.cs; the device uses it for 1 to 8 filters,
+    /// and it works for any multiple of 4 too) where it applies,
     /// and the GEMM alone on the same shape, so the rest (im2col, col2im) shows; then pooling. The best of
     /// 9 runs in ms, each path measured twice, alternately, so that a slow spell of the machine hits both.
-    /// <code>conv-timing primitives [001|003]</code>
+    /// <code>conv-timing primitives [001|003|lenet]</code> (lenet: LeNet-5's two convolutions, 6 and 16 filters of 5×5, at batch 100, and its first with 8 filters)
     /// </summary>
     private static int Primitives(string net)
     {
         var d = CpuDevice.Instance;
-        var layers = net == "001" ? new[] { (28, 1, 4), (12, 4, 16) } : new[] { (28, 1, 32), (13, 32, 64), (5, 64, 128) };
-        int batch = CnnEpoch.BatchSize(net), size = net == "001" ? 5 : 3;
+        var (layers, size, batch) = net switch
+        {
+            "001" => (new[] { (28, 1, 4), (12, 4, 16) }, 5, CnnEpoch.BatchSize(net)),
+            "lenet" => (new[] { (28, 1, 6), (28, 1, 8), (12, 6, 16) }, 5, 100),   // (28, 1, 8): what widening 6 filters to 8 costs
+            _ => (new[] { (28, 1, 32), (13, 32, 64), (5, 64, 128) }, 3, CnnEpoch.BatchSize(net)),
+        };
         foreach (var (h, c, f) in layers)
         {
             var w = Window2D.Create(batch, h, h, c, size, size, 1, 1, Padding.Valid);
@@ -71,13 +75,13 @@ public static class ConvTiming
             for (int i = 0; i < x.Length; i++) x[i] = (i % 7) * 0.1f;
             for (int i = 0; i < y.Length; i++) y[i] = (i % 5) * 0.1f;
             int p = w.Positions, window = w.WindowSize;
-            bool narrow = f % 4 == 0, narrowDx = narrow && c % 4 == 0, used = CpuDevice.IsNarrow(f);   // the narrow path works for any multiple of 4
+            bool narrow = f <= 8 || f % 4 == 0, narrowDx = narrow && c % 4 == 0, used = CpuDevice.IsNarrow(f);
             Console.WriteLine($"{h}x{h}x{c} -> {f}, batch {batch} (ms; the device uses the {(used ? "narrow" : "im2col + GEMM")} path):");
-            Row("forward", () => d.GemmConv2D(w, f, x, k, y), narrow ? () => d.NarrowConv2D(w, f, x, k, y) : null,
+            Row("forward", () => d.GemmConv2D(w, f, x, k, y), narrow ? () => d.WidenedConv2D(w, f, x, k, y) : null,
                 () => FastGemm.Gemm(false, false, p, f, window, 1f, cols, k, 0f, y));
-            Row("dx", () => d.GemmConv2DBackwardInput(w, f, y, k, x), narrowDx ? () => d.NarrowConv2DBackwardInput(w, f, y, k, x) : null,
+            Row("dx", () => d.GemmConv2DBackwardInput(w, f, y, k, x), narrowDx ? () => d.WidenedConv2DBackwardInput(w, f, y, k, x) : null,
                 () => FastGemm.Gemm(false, true, p, window, f, 1f, y, k, 0f, cols));
-            Row("dK", () => d.GemmConv2DBackwardKernel(w, f, x, y, k), narrow ? () => d.NarrowConv2DBackwardKernel(w, f, x, y, k) : null,
+            Row("dK", () => d.GemmConv2DBackwardKernel(w, f, x, y, k), narrow ? () => d.WidenedConv2DBackwardKernel(w, f, x, y, k) : null,
                 () => FastGemm.Gemm(true, false, window, f, p, 1f, cols, y, 0f, k));
             var pw = Window2D.Create(batch, w.OutHeight, w.OutWidth, f, 2, 2, 2, 2, Padding.Valid);
             Storage ys = d.Allocate(w.Positions * f), py = d.Allocate(pw.Positions * f);

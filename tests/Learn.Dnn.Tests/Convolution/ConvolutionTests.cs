@@ -30,9 +30,9 @@ public sealed class ConvolutionTests
     }
 
     /// <summary>
-    /// Random geometries: batch 1–3, images 1–9, kernels 1–4 (non-square), strides 1–3, both paddings; 1–5, 8 or
-    /// 16 filters over 1–4 or 8 channels, so that the fast device's narrow path (4 or 8 filters; its input
-    /// gradient with channels in fours) and its im2col path both come up.
+    /// Random geometries: batch 1–3, images 1–9, kernels 1–4 (non-square), strides 1–3, both paddings; 1–8 or
+    /// 16 filters over 1–4 or 8 channels, so that the fast device's narrow path (1–8 filters, widened to whole
+    /// vectors of 4; its input gradient with channels in fours) and its im2col path all come up.
     /// </summary>
     private static Arbitrary<(int N, int H, int W, int C, int KH, int KW, int F, int SH, int SW, bool Same, int Seed)> Geometries() =>
         (from n in Gen.Choose(1, 3)
@@ -41,7 +41,7 @@ public sealed class ConvolutionTests
          from c in Gen.Elements(1, 2, 3, 4, 8)
          from kh in Gen.Choose(1, 4)
          from kw in Gen.Choose(1, 4)
-         from f in Gen.Elements(1, 2, 3, 4, 5, 8, 16)
+         from f in Gen.Elements(1, 2, 3, 4, 5, 6, 7, 8, 16)
          from sh in Gen.Choose(1, 3)
          from sw in Gen.Choose(1, 3)
          from same in Gen.Elements(false, true)
@@ -97,11 +97,15 @@ public sealed class ConvolutionTests
     }
 
     /// <summary>
-    /// Many images, so the fast device shares them among its cores: its narrow path (4 and 8 filters) and its
-    /// im2col path (12) against the reference, forward and both gradients, with padding and strides.
+    /// Many images, so the fast device shares them among its cores: its narrow path (4 and 8 filters; 3, 5 and 6
+    /// widened to whole vectors) and its im2col path (12) against the reference, forward and both gradients, with
+    /// padding and strides.
     /// </summary>
     [Theory]
     [InlineData(4, 4, "valid", 1)]
+    [InlineData(1, 6, "same", 1)]
+    [InlineData(4, 3, "valid", 2)]
+    [InlineData(8, 5, "same", 2)]
     [InlineData(4, 8, "same", 1)]
     [InlineData(8, 8, "same", 2)]
     [InlineData(1, 4, "same", 1)]

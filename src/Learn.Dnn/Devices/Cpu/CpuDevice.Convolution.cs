@@ -35,7 +35,7 @@ public sealed partial class CpuDevice
     {
         float[] input = Data(x), k = Data(kernel), output = Data(y);
         if (w.IsPointwise) FastGemm.Gemm(false, false, w.Positions, filters, w.WindowSize, 1f, input, k, 0f, output);
-        else if (IsNarrow(filters)) NarrowConv2D(w, filters, input, k, output);
+        else if (IsNarrow(filters)) WidenedConv2D(w, filters, input, k, output);
         else GemmConv2D(w, filters, input, k, output);
     }
 
@@ -43,7 +43,7 @@ public sealed partial class CpuDevice
     {
         float[] gradOut = Data(dy), k = Data(kernel), gradIn = Data(dx);
         if (w.IsPointwise) FastGemm.Gemm(false, true, w.Positions, w.WindowSize, filters, 1f, gradOut, k, 0f, gradIn);
-        else if (IsNarrow(filters) && w.Channels % 4 == 0) NarrowConv2DBackwardInput(w, filters, gradOut, k, gradIn);
+        else if (IsNarrow(filters) && w.Channels % 4 == 0) WidenedConv2DBackwardInput(w, filters, gradOut, k, gradIn);
         else GemmConv2DBackwardInput(w, filters, gradOut, k, gradIn);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class CpuDevice
     {
         float[] input = Data(x), gradOut = Data(dy), gradK = Data(dKernel);
         if (w.IsPointwise) FastGemm.Gemm(true, false, w.WindowSize, filters, w.Positions, 1f, input, gradOut, 0f, gradK);
-        else if (IsNarrow(filters)) NarrowConv2DBackwardKernel(w, filters, input, gradOut, gradK);
+        else if (IsNarrow(filters)) WidenedConv2DBackwardKernel(w, filters, input, gradOut, gradK);
         else GemmConv2DBackwardKernel(w, filters, input, gradOut, gradK);
     }
 

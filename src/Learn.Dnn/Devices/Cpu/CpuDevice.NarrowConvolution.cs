@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>
-/// Convolution with few filters (F = 4 or 8), straight from the image, without im2col (chapter 10).
+/// Convolution with few filters (F = 1 to 8), straight from the image, without im2col (chapter 10).
 /// With so few filters im2col + GEMM is a bad trade: cols is kh·kw times the image, the product has
 /// only F columns, too few for the packed micro-kernel's 16, and the copying costs more than the
 /// multiplying. Here the F filters of an output pixel are F/4 SIMD vectors (Vector128), and the
@@ -23,10 +23,14 @@ namespace Learn.Dnn.Devices.Cpu;
 public sealed partial class CpuDevice
 {
     /// <summary>
-    /// The convolutions computed here rather than by im2col + GEMM: 4 or 8 filters (whole vectors of 4).
+    /// The convolutions computed here rather than by im2col + GEMM: 1 to 8 filters. 4 and 8 are whole vectors
+    /// of 4; the others are widened to whole vectors (see <see cref="Widen"/>): LeNet's 6 filters run as 8.
     /// With 16 filters and more the GEMM path was faster (conv-timing primitives, RESULTS.md).
     /// </summary>
-    internal static bool IsNarrow(int filters) => filters is 4 or 8;
+    internal static bool IsNarrow(int filters) => filters is >= 1 and <= 8;
+
+    /// <summary>Filters rounded up to whole vectors of 4: 1–3 → 4, 5–7 → 8.</summary>
+    private static int WholeVectors(int filters) => (filters + 3) / 4 * 4;
 
     /// <summary>Whether every window lies inside the image ("valid", or "same" that needed no padding).</summary>
     private static bool WindowsInside(Window2D w) => w.PadTop == 0 && w.PadLeft == 0
@@ -56,7 +60,7 @@ public sealed partial class CpuDevice
 
     #region narrow-conv2d
     /// <summary>
-    /// y = x ∗ kernel for 4 or 8 filters, image by image; a window that reaches into
+    /// y = x ∗ kernel for filters in whole vectors of 4, image by image; a window that reaches into
     /// "same" padding reads a padded copy of its image.
     /// </summary>
     internal void NarrowConv2D(Window2D w, int filters, float[] x, float[] kernel, float[] y)
@@ -265,5 +269,61 @@ public sealed partial class CpuDevice
                         }
                     }
             }
+    }
+
+    // Filters that are not whole vectors. The kernel gets zero filters up to the next multiple of 4, and
+    // dy zero gradients for them. A zero filter computes zeros and a zero gradient adds nothing, so the
+    // first F columns of each result are exactly those of the F real filters, summed in the same order.
+
+    /// <summary>y = x ∗ kernel for 1–8 filters: whole vectors as they are, the others widened.</summary>
+    internal void WidenedConv2D(Window2D w, int filters, float[] x, float[] kernel, float[] y)
+    {
+        int wide = WholeVectors(filters);
+        if (wide == filters) { NarrowConv2D(w, filters, x, kernel, y); return; }
+        float[] wideKernel = Widen(kernel, w.WindowSize, filters, wide);
+        float[] wideY = pool.Rent(w.Positions * wide, zeroed: false);
+        NarrowConv2D(w, wide, x, wideKernel, wideY);
+        pool.Return(wideKernel);
+        TakeFirstColumns(wideY, w.Positions, wide, y, filters);
+    }
+
+    /// <summary>dKernel for 1–8 filters: dy widened with zero columns, then the real filters' rows of the result.</summary>
+    internal void WidenedConv2DBackwardKernel(Window2D w, int filters, float[] x, float[] dy, float[] dKernel)
+    {
+        int wide = WholeVectors(filters);
+        if (wide == filters) { NarrowConv2DBackwardKernel(w, filters, x, dy, dKernel); return; }
+        float[] wideDy = Widen(dy, w.Positions, filters, wide);
+        float[] wideDKernel = pool.Rent(w.WindowSize * wide, zeroed: false);
+        NarrowConv2DBackwardKernel(w, wide, x, wideDy, wideDKernel);
+        pool.Return(wideDy);
+        TakeFirstColumns(wideDKernel, w.WindowSize, wide, dKernel, filters);
+    }
+
+    /// <summary>dx for 1–8 filters (C a multiple of 4): the zero filters' zero gradients add nothing to dx.</summary>
+    internal void WidenedConv2DBackwardInput(Window2D w, int filters, float[] dy, float[] kernel, float[] dx)
+    {
+        int wide = WholeVectors(filters);
+        if (wide == filters) { NarrowConv2DBackwardInput(w, filters, dy, kernel, dx); return; }
+        float[] wideDy = Widen(dy, w.Positions, filters, wide), wideKernel = Widen(kernel, w.WindowSize, filters, wide);
+        NarrowConv2DBackwardInput(w, wide, wideDy, wideKernel, dx);
+        pool.Return(wideDy);
+        pool.Return(wideKernel);
+    }
+
+    /// <summary>wide[r, 0 … F) = a[r, ·] and wide[r, F … wideF) = 0 for each row r of a: [rows, F], from the pool.</summary>
+    private float[] Widen(float[] a, int rows, int filters, int wideFilters)
+    {
+        float[] wide = pool.Rent(rows * wideFilters, zeroed: true);
+        for (int r = 0; r < rows; r++)
+            a.AsSpan(r * filters, filters).CopyTo(wide.AsSpan(r * wideFilters));
+        return wide;
+    }
+
+    /// <summary>a[r, ·] = wide[r, 0 … F) for each row r; the wide array goes back to the pool.</summary>
+    private void TakeFirstColumns(float[] wide, int rows, int wideFilters, float[] a, int filters)
+    {
+        for (int r = 0; r < rows; r++)
+            wide.AsSpan(r * wideFilters, filters).CopyTo(a.AsSpan(r * filters));
+        pool.Return(wide);
     }
 }
