@@ -9,7 +9,7 @@ using Learn.Dnn.Benchmarks;
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- train-epoch fit|loop sgd|adam BATCH [--samples N] [--model mlp|lstm|gru] (one epoch; compare-training.sh, compare-recurrent.sh)
 if (args.Length > 0 && args[0] == "train-epoch")
     return TrainingEpoch.Run(args[1..]);
-// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- cnn-epoch 001|003 [--samples N] (one CNN epoch; compare-cnn.sh)
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- cnn-epoch 001|003|lenet [--samples N] (one CNN epoch; compare-cnn.sh)
 if (args.Length > 0 && args[0] == "cnn-epoch")
     return CnnEpoch.Run(args[1..]);
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [cpu] [reference] [opencl] (seed 001 and 003 CNN steps)
