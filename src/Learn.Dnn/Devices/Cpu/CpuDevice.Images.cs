@@ -17,7 +17,8 @@ public sealed partial class CpuDevice
 
     /// <summary>
     /// Runs <paramref name="item"/>(0 … count − 1), on every core when <paramref name="work"/> is large enough to
-    /// share. The items are images, or fixed ranges of images (the narrow convolution's kernel gradient).
+    /// share. The items are images, fixed ranges of images (the narrow convolution's kernel gradient), or the
+    /// parts of an elementwise map (CpuDevice.cs).
     /// </summary>
     private static void ForEachImage(int count, long work, Action<int> item)
     {
