@@ -314,16 +314,14 @@ public sealed partial class CpuDevice
     private float[] Widen(float[] a, int rows, int filters, int wideFilters)
     {
         float[] wide = pool.Rent(rows * wideFilters, zeroed: true);
-        for (int r = 0; r < rows; r++)
-            a.AsSpan(r * filters, filters).CopyTo(wide.AsSpan(r * wideFilters));
+        CopyColumns(a, filters, 0, wide, wideFilters, 0, rows, filters, accumulate: false);
         return wide;
     }
 
     /// <summary>a[r, ·] = wide[r, 0 … F) for each row r; the wide array goes back to the pool.</summary>
     private void TakeFirstColumns(float[] wide, int rows, int wideFilters, float[] a, int filters)
     {
-        for (int r = 0; r < rows; r++)
-            wide.AsSpan(r * wideFilters, filters).CopyTo(a.AsSpan(r * filters));
+        CopyColumns(wide, wideFilters, 0, a, filters, 0, rows, filters, accumulate: false);
         pool.Return(wide);
     }
 }

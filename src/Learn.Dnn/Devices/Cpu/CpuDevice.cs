@@ -40,9 +40,14 @@ public sealed partial class CpuDevice : ReferenceDevice
     /// <summary>Each row's block as one span copy (or one SIMD add).</summary>
     public override void CopyColumns(Storage source, int sourceColumns, int sourceStart,
                                      Storage destination, int destinationColumns, int destinationStart,
-                                     int rows, int count, bool accumulate)
+                                     int rows, int count, bool accumulate) =>
+        CopyColumns(Data(source), sourceColumns, sourceStart, Data(destination), destinationColumns, destinationStart,
+                    rows, count, accumulate);
+
+    /// <summary>dst[r, dstStart …] (+)= src[r, srcStart …], <paramref name="count"/> columns of each of <paramref name="rows"/> rows.</summary>
+    private static void CopyColumns(float[] src, int sourceColumns, int sourceStart, float[] dst, int destinationColumns,
+                                    int destinationStart, int rows, int count, bool accumulate)
     {
-        float[] src = Data(source), dst = Data(destination);
         for (int r = 0; r < rows; r++)
         {
             var from = src.AsSpan(r * sourceColumns + sourceStart, count);
