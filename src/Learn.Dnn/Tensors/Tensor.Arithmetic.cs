@@ -136,10 +136,7 @@ public sealed partial class Tensor
     [Chapter(1)] public static Tensor operator *(float a, Tensor b) => b * a;
     [Chapter(1)] public static Tensor operator /(Tensor a, float b) => a * (1f / b);
     [Chapter(1)] public static Tensor operator /(float a, Tensor b) => Divide(b.ScalarLike(a), b);
-}
 
-public sealed partial class Tensor
-{
     /// <summary>c = min(a, b).   The gradient goes to the smaller input (to a on ties).</summary>
     [Chapter(1)]
     public static Tensor Minimum(Tensor a, Tensor b) => -Maximum(-a, -b);
