@@ -3,7 +3,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>Elementwise arithmetic with NumPy broadcasting, each with its backward beside it.</summary>
+/// <summary>Adds elementwise arithmetic to Tensor: NumPy broadcasting, each operation with its backward beside it.</summary>
 public sealed partial class Tensor
 {
     // The elementwise functions behind the operators: the C# formula, the same as OpenCL C, and a
