@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Learn.Dnn.Tests.Architecture;
 
@@ -94,6 +96,23 @@ public class FloorsTests
             select $"{part.Path}: a part of Tensor is named Tensor.Concept.cs and its summary begins \"Adds … to Tensor\" (see Tensor.cs)";
         Assert.True(parts.Count > 1, "Tensor's parts were not found.");
         Assert.True(!wrong.Any(), string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_engine_file_declares_one_type()
+    {
+        // Nested types are the outer type's business; partial declarations of one type count once.
+        var crowded =
+            from source in EngineSources()
+            let types = CSharpSyntaxTree.ParseText(source.Text).GetRoot().DescendantNodes()
+                .OfType<MemberDeclarationSyntax>()
+                .Where(d => d is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && d.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)
+                .Select(d => d is BaseTypeDeclarationSyntax t ? t.Identifier.Text : ((DelegateDeclarationSyntax)d).Identifier.Text)
+                .Distinct().ToList()
+            where types.Count > 1
+            select $"{source.Path}: {string.Join(", ", types)}";
+        var list = crowded.ToList();
+        Assert.True(list.Count == 0, "One type per file; these files declare several:\n" + string.Join("\n", list));
     }
 
     [Fact]
