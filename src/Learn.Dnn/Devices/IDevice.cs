@@ -20,7 +20,8 @@ namespace Learn.Dnn.Devices;
 /// work in one call, kept only where a measurement on the fast CPU device shows that the composed form
 /// is slower, or where the generic primitives cannot express it. Each says why in one line, with its
 /// measurement: <c>dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- fused-kernels</c>
-/// (fused against composed, best of 9 runs, 2-core Intel Xeon shared with other builds, so ±30%).
+/// (fused against composed, in ms, each the best of 9 runs; the ranges span four runs on a 2-core
+/// Intel Xeon shared with other builds).
 /// The reference device computes each one as the plain loops of its definition, the loops the
 /// book shows; a fused kernel without a measurement goes back to the composed form.</item>
 /// </list>
@@ -107,7 +108,7 @@ public interface IDevice
 
     /// <summary>
     /// Row-wise softmax (or log-softmax) of x: [rows, cols], computed stably by subtracting each row's max:
-    /// a reduction and a map over the last axis, for any rows (the activation, the losses, attention).
+    /// a reduction and a map over the last axis, for any rows (the activation and the cross-entropy losses).
     /// </summary>
     void Softmax(Storage x, int rows, int cols, Storage y, bool log);
 
@@ -138,7 +139,7 @@ public interface IDevice
     // ======== fused kernels, each kept by a measurement ===============================================
     // "Composed" below is the form the generic primitives give (FusedKernelTiming in the benchmarks):
     // convolution as a window primitive (im2col of the whole batch) and a GEMM, pooling as that window and a
-    // max Reduce, a recurrent cell as chapter 8's step of maps, zips and column copies. Times in ms.
+    // max Reduce, a recurrent cell as chapter 8's step of maps, zips and column copies.
 
     // ---- convolution and pooling (chapter 7) ---------------------------------------------------
 
@@ -160,7 +161,7 @@ public interface IDevice
     /// <summary>
     /// ∂L/∂kernel of <see cref="Conv2D"/>: dKernel[ky, kx, c, f] = Σ_{n, oy, ox} x[n, oy·sh + ky − pt, ox·sw + kx − pl, c] · dy[n, oy, ox, f].
     /// </summary>
-    /// <remarks>Kept: as for the forward, 1–8 filters go without im2col: 1.1–2.3 against 2.2–4.2 composed (28×28×1 → 4, 5×5, batch 100); wider, on par.</remarks>
+    /// <remarks>Kept: as for the forward, 1–8 filters go without im2col: 1.1–2.3 against 2.2–8.0 composed (28×28×1 → 4, 5×5, batch 100); wider, on par.</remarks>
     void Conv2DBackwardKernel(Window2D window, int filters, Storage x, Storage dy, Storage dKernel);
 
     /// <summary>
@@ -168,7 +169,7 @@ public interface IDevice
     /// x[n, iy, ix, c] over the window's cells inside the input. Max ignores padding (it pads with −∞);
     /// average divides by the count of non-padded cells. x: [N, H, W, C], y: [N, OH, OW, C].
     /// </summary>
-    /// <remarks>Kept: 1.3–3× faster than composed (24×24×4 at batch 100: 0.15–0.29 against 0.48–0.62; 26×26×32 at batch 64: 0.29–0.51 against 0.67–0.75), and the composed form would need a window primitive as well.</remarks>
+    /// <remarks>Kept: 1.3–3× faster than composed (24×24×4 at batch 100: 0.15–0.29 against 0.48–0.64; 26×26×32 at batch 64: 0.29–0.51 against 0.67–0.75), and the composed form would need a window primitive as well.</remarks>
     void Pool2D(PoolOp op, Window2D window, Storage x, Storage y);
 
     /// <summary>
@@ -195,7 +196,7 @@ public interface IDevice
     /// initial c), the activated gates to gates[n, t] ([batch, steps·4u]), h to hidden[n, t]
     /// ([batch, steps·u]) and to state[n] ([batch, u], the next step's GEMM operand).
     /// </summary>
-    /// <remarks>Kept: with LstmCellBackward, LSTM(128) on [64, 28, 28], forward and backward: 14.3–16.1 against 18.6–21.7 composed (its ~15 graph nodes per step).</remarks>
+    /// <remarks>Kept: with LstmCellBackward, LSTM(128) on [64, 28, 28], forward and backward: 14.3 against 18.6 composed (its ~15 graph nodes per step) in the quietest of four runs, 1.15–1.35× faster in all.</remarks>
     void LstmCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
                   Storage projections, Storage recurrent, Storage bias, Storage gates, Storage cells, Storage hidden, Storage state);
 
@@ -217,7 +218,7 @@ public interface IDevice
     /// h = z·h₋ + (1 − z)·ĥ. Reads h₋ from state[n] ([batch, u]) and replaces it by h; writes h to
     /// hidden[n, t] ([batch, steps·u]) and z, r, ĥ, ρ_h to gates[n, t] ([batch, steps·4u]).
     /// </summary>
-    /// <remarks>Kept: with GruCellBackward, GRU(128) on [64, 28, 28], forward and backward: 11.0–11.9 against 18.0–21.2 composed.</remarks>
+    /// <remarks>Kept: with GruCellBackward, GRU(128) on [64, 28, 28], forward and backward: 11.0 against 18.0 composed in the quietest of four runs, 1.6–2.7× faster in all.</remarks>
     void GruCell(UnaryFunction gate, UnaryFunction activation, int batch, int units, int steps, int t,
                  Storage projections, Storage recurrent, Storage bias, Storage gates, Storage hidden, Storage state);
 
