@@ -169,7 +169,7 @@ public interface IDevice
     /// x[n, iy, ix, c] over the window's cells inside the input. Max ignores padding (it pads with −∞);
     /// average divides by the count of non-padded cells. x: [N, H, W, C], y: [N, OH, OW, C].
     /// </summary>
-    /// <remarks>Kept: 1.3–3× faster than composed (24×24×4 at batch 100: 0.15–0.29 against 0.48–0.64; 26×26×32 at batch 64: 0.29–0.51 against 0.67–0.75), and the composed form would need a window primitive as well.</remarks>
+    /// <remarks>Kept: 1.3–3× faster than composed (24×24×4 at batch 100: 0.15–0.29 against 0.48–0.64; 26×26×32 at batch 64: 0.29–0.57 against 0.67–0.92), and the composed form would need a window primitive as well.</remarks>
     void Pool2D(PoolOp op, Window2D window, Storage x, Storage y);
 
     /// <summary>
