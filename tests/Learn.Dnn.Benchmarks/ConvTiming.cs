@@ -108,7 +108,7 @@ public static class ConvTiming
     /// The best of 9 runs, in ms (the least disturbed by other processes), after half a second of warm-up:
     /// long enough for the JIT to replace its first, unoptimised code with its optimised tier.
     /// </summary>
-    private static double Best(Action run)
+    internal static double Best(Action run)
     {
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed.TotalSeconds < 0.5) run();

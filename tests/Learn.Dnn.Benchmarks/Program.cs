@@ -15,6 +15,9 @@ if (args.Length > 0 && args[0] == "cnn-epoch")
 // dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- conv-timing [cpu] [reference] [opencl] (seed 001 and 003 CNN steps)
 if (args.Length > 0 && args[0] == "conv-timing")
     return ConvTiming.Run(args[1..]);
+// dotnet run -c Release --project tests/Learn.Dnn.Benchmarks -- fused-kernels (IDevice's fused kernels against their composed forms, fast CPU device)
+if (args.Length > 0 && args[0] == "fused-kernels")
+    return FusedKernelTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "gemm-table")
     return GemmTable.Run(args[1..]);
 if (args.Length > 0 && args[0] == "recurrent-step")

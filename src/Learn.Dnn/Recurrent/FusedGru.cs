@@ -40,26 +40,15 @@ internal static class FusedGru
         }
         return hidden.WithGradient("gru_sequence", [projections, recurrentKernel, bias], dHidden =>
         {
-            var previous = Previous(hidden, batch, u, steps);
+            var previous = FusedRecurrence.Previous(hidden, batch, u, steps);
             var (dP, dR) = ThroughTime(dHidden, recurrentKernel, gates, previous, batch, u, steps);
-            if (recurrentKernel.RequiresGrad)   // ∂L/∂U += H₋ᵀ·dR   [u, batch·T]·[batch·T, 3u], added into Grad by GEMM's β
-            {
-                var (dU, beta) = recurrentKernel.GradToAccumulate();
-                device.Gemm(true, false, u, width, batch * steps, 1f, previous.Storage, dR.Storage, beta, dU);
-            }
+            if (recurrentKernel.RequiresGrad)
+                FusedRecurrence.AccumulateRecurrentKernelGradient(recurrentKernel, previous, dR, batch, steps);
             if (bias.RequiresGrad)
-                bias.AccumulateGrad(Tensor.Concatenate(FusedLstm.ColumnSums(dP, batch * steps, width),
-                                                       FusedLstm.ColumnSums(dR, batch * steps, width)).Reshape(2, width));
+                bias.AccumulateFreshGrad(Tensor.Concatenate(FusedRecurrence.ColumnSums(dP, batch * steps, width),
+                                                            FusedRecurrence.ColumnSums(dR, batch * steps, width)).Reshape(2, width));
             projections.AccumulateFreshGrad(dP);   // last: dP may become projections.Grad itself, no copy
         });
-    }
-
-    /// <summary>H₋: [batch, steps·u], block t = h_{t−1} (block 0 = h₀ = 0).</summary>
-    private static Tensor Previous(Tensor hidden, int batch, int u, int steps)
-    {
-        var previous = Tensor.Zeros(new Shape(batch, steps * u), hidden.Device);
-        hidden.Device.CopyColumns(hidden.Storage, steps * u, 0, previous.Storage, steps * u, u, batch, (steps - 1) * u, accumulate: false);
-        return previous;
     }
 
     /// <summary>dP, dR: [batch, steps·3u] = ∂L/∂(x_t·W) and ∂L/∂(h_{t−1}·U) for every step, walking back from the last.</summary>
@@ -75,7 +64,7 @@ internal static class FusedGru
         for (int t = steps - 1; t >= 0; t--)
         {
             // dh = ∂L/∂h_t: the output's gradient at step t + what step t + 1 sent back
-            device.CopyColumns(dHidden.Storage, steps * u, t * u, dh.Storage, u, 0, batch, u, accumulate: true);
+            FusedRecurrence.AddOutputGradient(dHidden, t, dh, batch, u, steps);
             device.GruCellBackward(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, gates.Storage, previous.Storage, dh.Storage, dP.Storage, dR.Storage, dStep.Storage);
             if (t > 0)   // dh₋ = z·dh (left in dh by the cell) + dR_t·Uᵀ   [batch, 3u]·[3u, u]
                 device.Gemm(false, true, batch, u, width, 1f, dStep.Storage, recurrentKernel.Storage, 1f, dh.Storage);

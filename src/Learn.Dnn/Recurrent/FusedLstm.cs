@@ -43,8 +43,9 @@ internal static class FusedLstm
         return hidden.WithGradient("lstm_sequence", [projections, recurrentKernel, bias], dHidden =>
         {
             var dA = ThroughTime(dHidden, recurrentKernel, gates, cells, batch, u, steps);
-            if (recurrentKernel.RequiresGrad) recurrentKernel.AccumulateFreshGrad(RecurrentKernelGradient(hidden, dA, batch, u, steps, width));
-            if (bias.RequiresGrad) bias.AccumulateGrad(ColumnSums(dA, batch * steps, width));
+            if (recurrentKernel.RequiresGrad)   // dA is also ∂L/∂(h₋·U): a = x·W + h₋·U + b
+                FusedRecurrence.AccumulateRecurrentKernelGradient(recurrentKernel, FusedRecurrence.Previous(hidden, batch, u, steps), dA, batch, steps);
+            if (bias.RequiresGrad) bias.AccumulateFreshGrad(FusedRecurrence.ColumnSums(dA, batch * steps, width));
             projections.AccumulateFreshGrad(dA);   // last: dA may become projections.Grad itself, no copy
         });
     }
@@ -61,30 +62,11 @@ internal static class FusedLstm
         for (int t = steps - 1; t >= 0; t--)
         {
             // dh = ∂L/∂h_t: the output's gradient at step t + what step t + 1 sent back through U
-            device.CopyColumns(dHidden.Storage, steps * u, t * u, dh.Storage, u, 0, batch, u, accumulate: true);
+            FusedRecurrence.AddOutputGradient(dHidden, t, dh, batch, u, steps);
             device.LstmCellBackward(Sigmoid.Elementwise, Tanh.Elementwise, batch, u, steps, t, gates.Storage, cells.Storage, dh.Storage, dc.Storage, dA.Storage, dStep.Storage);
             if (t > 0)   // dh₋ = dA_t·Uᵀ   [batch, 4u]·[4u, u]
                 device.Gemm(false, true, batch, u, width, 1f, dStep.Storage, recurrentKernel.Storage, 0f, dh.Storage);
         }
         return dA;
-    }
-
-    /// <summary>∂L/∂U = H₋ᵀ·dA: [u, batch·T]·[batch·T, gates·u], H₋ holding h_{t−1} at step t (h₀ = 0).</summary>
-    internal static Tensor RecurrentKernelGradient(Tensor hidden, Tensor dA, int batch, int u, int steps, int width)
-    {
-        var device = hidden.Device;
-        var previous = Tensor.Zeros(new Shape(batch, steps * u), device);   // block t = h_{t−1}; block 0 = h₀ = 0
-        device.CopyColumns(hidden.Storage, steps * u, 0, previous.Storage, steps * u, u, batch, (steps - 1) * u, accumulate: false);
-        var dU = Tensor.Empty(new Shape(u, width), device);
-        device.Gemm(true, false, u, width, batch * steps, 1f, previous.Storage, dA.Storage, 0f, dU.Storage);
-        return dU;
-    }
-
-    /// <summary>Σ over the rows of x: [rows, columns] → [columns] (a bias's gradient).</summary>
-    internal static Tensor ColumnSums(Tensor x, int rows, int columns)
-    {
-        var sums = Tensor.Zeros(new Shape(columns), x.Device);
-        x.Device.Reduce(Devices.ReduceOp.Sum, x.Storage, 1, rows, columns, sums.Storage);
-        return sums;
     }
 }

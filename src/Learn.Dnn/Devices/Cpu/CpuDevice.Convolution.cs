@@ -110,7 +110,7 @@ public sealed partial class CpuDevice
     /// neighbours in x, and their kw·C numbers are neighbours in cols too: one copy per kernel row, unless
     /// the row reaches into the padding.
     /// </summary>
-    private static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols) =>
+    internal static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols) =>
         ParallelFor(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Im2ColImage(w, input, first + i, cols, i));
 
     /// <summary>Image n of x into block row i of cols.</summary>
@@ -163,7 +163,7 @@ public sealed partial class CpuDevice
     /// dx[n, iy, ix, c] = Σ dcols[(n − first, oy, ox), (ky, kx, c)] over the windows that cover (iy, ix),
     /// one add per kernel row (its kw·C numbers are neighbours in both; SIMD when the row is long) unless it reaches into the padding.
     /// </summary>
-    private static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn) =>
+    internal static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn) =>
         ParallelFor(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Col2ImImage(w, dcols, i, gradIn, first + i));
 
     /// <summary>Block row i of dcols onto image n of dx.</summary>
