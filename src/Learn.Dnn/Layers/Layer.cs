@@ -78,7 +78,7 @@ public abstract class Layer
     [Chapter(5)]
     public virtual IReadOnlyList<Tensor> Weights => Built ? [.. TrainableWeights, .. NonTrainableWeights] : [];
 
-    /// <summary>The shape of the last (first) output, with the batch axis: what a summary shows as (None, ...).</summary>
+    /// <summary>The shape of the latest call's (first) output, with the batch axis: what a summary shows as (None, ...).</summary>
     [Chapter(5)]
     public Shape? OutputShape { get; private set; }
 

@@ -184,7 +184,7 @@ public abstract class RecurrentLayer : Layer
     public RecurrentResult CallWithState(Tensor input, IReadOnlyList<Tensor>? initialState = null, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(input);
-        IReadOnlyList<Tensor> hidden = [];
+        IReadOnlyList<Tensor> hidden = [];   // every step's h: not an output of the node (Keras returns the final states only)
         var outputs = Call([input, .. initialState ?? []], training, inputs =>
         {
             var result = Unroll(inputs[0], initialState);
