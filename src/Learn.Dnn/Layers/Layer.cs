@@ -109,7 +109,7 @@ public abstract class Layer
     public Tensor Call(Tensor input, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Call([input], training, inputs => [Forward(inputs[0], training)])[0];
+        return Call([input], inputs => [Forward(inputs[0], training)])[0];
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public abstract class Layer
     public IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return Call(inputs, training, list => Forward(list, training));
+        return Call(inputs, list => Forward(list, training));
     }
 
     // The calls made inside the model call that is running on this thread (null outside any): each
@@ -133,7 +133,7 @@ public abstract class Layer
     /// <see cref="Node"/> (this layer, its inputs, its outputs) in the enclosing call, a model's.
     /// The calls made inside this one (a model's layers) are handed to <see cref="RecordInnerNodes"/>.
     /// </summary>
-    protected IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool training, Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>> forward)
+    protected IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>> forward)
     {
         ArgumentNullException.ThrowIfNull(forward);
         if (inputs.Count == 0 || inputs.Any(t => t is null))

@@ -185,7 +185,7 @@ public abstract class RecurrentLayer : Layer
     {
         ArgumentNullException.ThrowIfNull(input);
         IReadOnlyList<Tensor> hidden = [];   // every step's h: not an output of the node (Keras returns the final states only)
-        var outputs = Call([input, .. initialState ?? []], training, inputs =>
+        var outputs = Call([input, .. initialState ?? []], inputs =>
         {
             var result = Unroll(inputs[0], initialState);
             hidden = result.HiddenStates;
