@@ -11,14 +11,15 @@ namespace Learn.Dnn.Callbacks;
 ///               OnEpochEnd(epoch, logs)      (logs: accuracy, loss, val_accuracy, val_loss...)
 /// OnTrainEnd(logs)
 /// </code>
-/// Every hook does nothing unless overridden. Epochs and steps count from 0, as in Keras. Logs hold
+/// A training step whose loss is NaN or ∞ calls <see cref="OnNonFiniteLoss"/> before its
+/// OnTrainBatchEnd (the engine's own hook: Keras has none). Every hook does nothing unless overridden. Epochs and steps count from 0, as in Keras. Logs hold
 /// the running means of the epoch so far, keys in alphabetical order. Setting
 /// <see cref="IModel.StopTraining"/> stops after the current batch.
 /// </summary>
 [Chapter(5)]
 public abstract class Callback
 {
-    /// <summary>The model being trained, evaluated or run (set before the first hook).</summary>
+    /// <summary>The model being trained, evaluated or run (set before the first hook), as the callbacks see it.</summary>
     public IModel? Model { get; private set; }
 
     /// <summary>Keras' params: "verbose", "epochs", "steps" (batches per epoch).</summary>

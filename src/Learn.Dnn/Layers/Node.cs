@@ -8,8 +8,10 @@ namespace Learn.Dnn.Layers;
 /// comes after the nodes it reads from; that is what the non-finite diagnosis walks, forwards and
 /// back. A layer called twice in one model call (shared weights) has two nodes.
 /// <para>
-/// The functional API (chapter 9) records the same nodes on symbolic tensors instead of numbers, and
-/// builds a model by walking them from its outputs back to its inputs.
+/// The functional API (chapter 9) records the same nodes on symbolic tensors instead of numbers. A
+/// symbolic call runs outside any model call, so there each output keeps the node that made it
+/// (Keras' <c>keras_history</c>), and a model is built by walking from its outputs back to its
+/// inputs through <see cref="Inputs"/>.
 /// </para>
 /// </summary>
 [Chapter(9)]
