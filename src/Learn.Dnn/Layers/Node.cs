@@ -4,7 +4,7 @@ namespace Learn.Dnn.Layers;
 /// One call of a layer, as Keras records it: the layer, the tensors it was called on and the tensors
 /// it returned. The edges of the graph are the tensors themselves: a node whose input is another
 /// node's output comes after it (<see cref="Parents"/>). A model keeps the nodes of its latest call
-/// (<see cref="Models.Model.Nodes"/>), in the order the calls ran, which is an order where every node
+/// (<c>Model.Nodes</c>), in the order the calls ran, which is an order where every node
 /// comes after the nodes it reads from; that is what the non-finite diagnosis walks, forwards and
 /// back. A layer called twice in one model call (shared weights) has two nodes.
 /// <para>
