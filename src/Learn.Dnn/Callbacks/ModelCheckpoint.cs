@@ -1,5 +1,3 @@
-using Learn.Dnn.Models;
-
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace Learn.Dnn.Callbacks;
 /// <see cref="MonitorCallback"/>; <c>initialValueThreshold</c> is the value to beat first). With
 /// <c>saveFreq: 100</c> it saves every 100 training batches instead, counted across epochs, and the path
 /// may also hold <c>{batch}</c> (from 1, within the epoch); the logs are then the batch's. The file is
-/// written atomically (<see cref="Model.SaveWeights"/>): a crash mid-write leaves the previous checkpoint
+/// written atomically (<see cref="IModel.SaveWeights"/>): a crash mid-write leaves the previous checkpoint
 /// whole. In this chapter only weights are saved; the whole-model format (".keras") comes in chapter 9.
 /// </summary>
 [Chapter(6)]
@@ -36,10 +34,10 @@ public class ModelCheckpoint : MonitorCallback
         if (!saveWeightsOnly)
             throw new NotSupportedException(
                 $"ModelCheckpoint: saving the whole model (saveWeightsOnly: false, a \".keras\" file) comes in chapter 9; " +
-                $"for now pass saveWeightsOnly: true with a path ending in `{Model.WeightsExtension}`. Received: filepath={filepath}");
-        if (!filepath.EndsWith(Model.WeightsExtension, StringComparison.Ordinal))
+                $"for now pass saveWeightsOnly: true with a path ending in `{IModel.WeightsExtension}`. Received: filepath={filepath}");
+        if (!filepath.EndsWith(IModel.WeightsExtension, StringComparison.Ordinal))
             throw new ArgumentException(
-                $"When using `saveWeightsOnly: true` in `ModelCheckpoint`, the filepath provided must end in `{Model.WeightsExtension}`. Received: filepath={filepath}",
+                $"When using `saveWeightsOnly: true` in `ModelCheckpoint`, the filepath provided must end in `{IModel.WeightsExtension}`. Received: filepath={filepath}",
                 nameof(filepath));
         Filepath = filepath;
         Verbose = verbose;

@@ -25,7 +25,7 @@ public sealed class GRU : RecurrentLayer
     /// <param name="activation">Of the candidate ĥ; "tanh".</param>
     /// <param name="recurrentActivation">Of the gates z and r; "sigmoid".</param>
     /// <param name="returnSequences">Output every h_t, [batch, timesteps, units], instead of the last one.</param>
-    /// <param name="returnState">The caller takes the final state too: call <see cref="RecurrentLayer.CallWithState"/>.</param>
+    /// <param name="returnState">Return the final state too: [output, h] from a list call, <c>layer.Call([x])</c> (or use <see cref="RecurrentLayer.CallWithState"/>).</param>
     /// <param name="kernelInitializer">W's; Glorot uniform by default.</param>
     /// <param name="recurrentInitializer">U's; orthogonal by default.</param>
     /// <param name="biasInitializer">Both biases'; zeros by default.</param>
