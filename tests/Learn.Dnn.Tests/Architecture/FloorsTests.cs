@@ -8,10 +8,11 @@ namespace Learn.Dnn.Tests.Architecture;
 /// <summary>
 /// The engine is built in floors, and no folder uses a type or member declared in a folder above it.
 /// From the bottom: Core/ (Shape, CounterRandom, the Chapter attribute: what every floor needs), then
-/// Devices/ (they know nothing of tensors or activations), then Tensors/ and Autograd/, then the
-/// concepts built on tensors, then the layers and what layers are built from, then the optimizers, then
-/// the callbacks, then the models that run them. Folder = namespace, except Core/ and Tensors/, whose
-/// types live in the root namespace Learn.Dnn so that <c>using Learn.Dnn;</c> gives a user
+/// Devices/ (they know nothing of tensors or activations), then Tensors/ and Autograd/ (Rng is here,
+/// not in Core/: it draws tensors), then the concepts built on tensors, then the layers and what is
+/// built from layers, then the optimizers, then the callbacks (they see a model through an interface
+/// of their own floor), then the models that run them. Folder = namespace, except Core/ and Tensors/,
+/// whose types live in the root namespace Learn.Dnn so that <c>using Learn.Dnn;</c> gives a user
 /// <see cref="Tensor"/> and <see cref="Shape"/>. The check reads types, not <c>using</c> lines: see
 /// <see cref="FloorCheck"/>.
 /// </summary>
