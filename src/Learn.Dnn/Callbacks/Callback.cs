@@ -1,3 +1,4 @@
+using Learn.Dnn.Config;
 using Learn.Dnn.Models;
 
 namespace Learn.Dnn.Callbacks;
@@ -18,7 +19,8 @@ namespace Learn.Dnn.Callbacks;
 /// <see cref="Models.Model.StopTraining"/> stops after the current batch.
 /// </summary>
 [Chapter(5)]
-public abstract class Callback
+[KerasModule("keras.callbacks")]
+public abstract class Callback : IConfigurable
 {
     /// <summary>The model being trained, evaluated or run (set before the first hook).</summary>
     public Model? Model { get; private set; }
@@ -44,4 +46,8 @@ public abstract class Callback
     public virtual void OnPredictEnd(IReadOnlyDictionary<string, double> logs) { }
     public virtual void OnPredictBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) { }
     public virtual void OnPredictBatchEnd(int batch, IReadOnlyDictionary<string, double> logs) { }
+
+    /// <summary>The constructor's arguments under Keras' names (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }

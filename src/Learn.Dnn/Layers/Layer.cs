@@ -1,3 +1,4 @@
+using Learn.Dnn.Config;
 namespace Learn.Dnn.Layers;
 
 /// <summary>
@@ -5,7 +6,8 @@ namespace Learn.Dnn.Layers;
 /// the weights are created on the first call, when the input's shape is known (<see cref="Build"/>).
 /// </summary>
 [Chapter(3)]
-public abstract class Layer
+[KerasModule("keras.layers")]
+public abstract class Layer : IConfigurable
 {
     private static int counter;
     private static readonly Dictionary<string, int> namesTaken = [];
@@ -176,4 +178,10 @@ public abstract class Layer
     #endregion
 
     public override string ToString() => $"{Name} ({GetType().Name})";
+
+    #region config
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
+    #endregion
 }

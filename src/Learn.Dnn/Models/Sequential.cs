@@ -1,3 +1,4 @@
+using Learn.Dnn.Config;
 using Learn.Dnn.Layers;
 
 namespace Learn.Dnn.Models;
@@ -16,6 +17,7 @@ namespace Learn.Dnn.Models;
 /// dense_3...; counting per model keeps a model's summary independent of what was built before it.)
 /// </summary>
 [Chapter(5)]
+[KerasModule("keras")]
 public sealed class Sequential : Model
 {
     private readonly List<Layer> layers = [];
@@ -77,4 +79,10 @@ public sealed class Sequential : Model
     #endregion
 
     protected override void RequireInputShape(Shape xShape) => Input?.Require(xShape, "x");
+
+    #region config
+    /// <summary>The layers of the config, the <see cref="Input"/> first when there is one (as Keras writes its InputLayer).</summary>
+    [KerasName("layers")]
+    private IReadOnlyList<Layer> ConfigLayers => Input is null ? layers : [Input, .. layers];
+    #endregion
 }

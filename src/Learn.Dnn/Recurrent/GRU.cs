@@ -75,4 +75,9 @@ public sealed class GRU : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedGru.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    #region config
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
+    #endregion
 }

@@ -87,4 +87,9 @@ public sealed class LSTM : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedLstm.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    #region config
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
+    #endregion
 }

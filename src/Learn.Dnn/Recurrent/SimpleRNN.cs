@@ -48,4 +48,9 @@ public sealed class SimpleRNN : RecurrentLayer
         return [Activation?.Call(z) ?? z];                   // h_t = tanh(z)
     }
     #endregion
+
+    #region config
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
+    #endregion
 }
