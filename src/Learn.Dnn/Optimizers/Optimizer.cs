@@ -262,7 +262,7 @@ public abstract class Optimizer : IConfigurable
 
     /// <summary>Keras writes a constant learning rate as its number, a schedule as its config.</summary>
     [KerasName("learning_rate")]
-    private object LearningRateConfig => learningRate is ConstantLearningRate constant ? constant.Value : learningRate;
+    private object LearningRateConfig => learningRate is ConstantLearningRate constant ? (object)constant.Value : learningRate;
     #endregion
 
     public override string ToString() => $"{Name} (learning rate {learningRate})";
