@@ -159,8 +159,8 @@ public static class KerasConfig
         null => declared.GetCustomAttribute<KerasModuleAttribute>()?.NoneName is string none ? JsonValue.Create(none) : null,
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
-        float f => JsonValue.Create(f),
-        double d => JsonValue.Create(d),
+        float f => Number(JsonValue.Create(f)),
+        double d => Number(JsonValue.Create(d)),
         int i => JsonValue.Create(i),
         long l => JsonValue.Create(l),
         ulong u => JsonValue.Create(u),
@@ -170,6 +170,9 @@ public static class KerasConfig
         IEnumerable list => new JsonArray(list.Cast<object?>().Select(x => ToJson(x, typeof(object))).ToArray()),
         _ => throw new NotSupportedException($"A config cannot hold a {value.GetType().Name} ({value})."),
     };
+
+    /// <summary>A number written as float32 writes it ("0.8"), read back as any number type (GetValue&lt;double&gt; works).</summary>
+    private static JsonNode Number(JsonValue value) => JsonNode.Parse(value.ToJsonString())!;
 
     /// <summary>A value of <paramref name="type"/> from JSON; <paramref name="where"/> names the field in errors.</summary>
     private static object? FromJson(JsonNode? node, Type type, string where)
