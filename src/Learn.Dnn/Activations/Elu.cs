@@ -1,4 +1,4 @@
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 

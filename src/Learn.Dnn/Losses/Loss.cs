@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Losses;
 

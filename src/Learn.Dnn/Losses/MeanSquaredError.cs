@@ -1,4 +1,4 @@
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Losses;
 
 /// <summary>MSE = mean over all elements of (ŷ − y)², the loss for regression. ∂MSE/∂ŷ = 2(ŷ − y)/N.</summary>

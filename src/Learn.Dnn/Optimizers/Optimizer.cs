@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Optimizers.Schedules;
 
 namespace Learn.Dnn.Optimizers;

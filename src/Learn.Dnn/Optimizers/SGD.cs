@@ -1,4 +1,4 @@
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Learn.Dnn.Devices;

@@ -1,4 +1,4 @@
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Regularization;
 
 /// <summary>

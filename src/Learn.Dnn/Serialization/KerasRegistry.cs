@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 
-namespace Learn.Dnn.Config;
+namespace Learn.Dnn.Serialization;
 
 /// <summary>
 /// Every Keras name of the engine, in one table built from the <see cref="KerasNameAttribute"/>

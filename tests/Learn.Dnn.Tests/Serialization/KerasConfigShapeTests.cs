@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Models;
 using Learn.Dnn.Optimizers;
 using Learn.Dnn.Optimizers.Schedules;
 
-namespace Learn.Dnn.Tests.Config;
+namespace Learn.Dnn.Tests.Serialization;
 
 /// <summary>Configs have Keras 3's field names and serialization_lib's nesting.</summary>
 public sealed class KerasConfigShapeTests

@@ -1,4 +1,4 @@
-namespace Learn.Dnn.Config;
+namespace Learn.Dnn.Serialization;
 
 /// <summary>
 /// A Keras name, declared once, where the thing it names is defined:

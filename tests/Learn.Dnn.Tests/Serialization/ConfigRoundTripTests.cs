@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Learn.Dnn.Activations;
 using Learn.Dnn.Callbacks;
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;
@@ -12,7 +12,7 @@ using Learn.Dnn.Optimizers;
 using Learn.Dnn.Optimizers.Schedules;
 using Learn.Dnn.Regularization;
 
-namespace Learn.Dnn.Tests.Config;
+namespace Learn.Dnn.Tests.Serialization;
 
 /// <summary>
 /// Every configurable class of the engine, found by reflection, survives config → FromConfig →

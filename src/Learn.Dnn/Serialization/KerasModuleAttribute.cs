@@ -1,4 +1,4 @@
-namespace Learn.Dnn.Config;
+namespace Learn.Dnn.Serialization;
 
 /// <summary>
 /// Marks the base class of a family of configurable objects (layers, activations, optimizers...)

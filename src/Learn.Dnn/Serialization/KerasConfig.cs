@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Learn.Dnn.Config;
+namespace Learn.Dnn.Serialization;
 
 /// <summary>
 /// How an object describes itself, as Keras' <c>get_config</c>/<c>from_config</c> and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Learn.Dnn.Config;
+namespace Learn.Dnn.Serialization;
 
 /// <summary>
 /// An object that describes itself as Keras does: <see cref="GetConfig"/> gives the arguments that

@@ -1,13 +1,13 @@
 using System.Reflection;
 using Learn.Dnn.Activations;
-using Learn.Dnn.Config;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;
 using Learn.Dnn.Metrics;
 using Learn.Dnn.Optimizers;
 using Learn.Dnn.Regularization;
 
-namespace Learn.Dnn.Tests.Config;
+namespace Learn.Dnn.Tests.Serialization;
 
 /// <summary>Every Keras name is declared once, resolves, and an unknown one is answered with the list of known ones.</summary>
 public sealed class KerasRegistryTests
