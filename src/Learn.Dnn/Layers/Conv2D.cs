@@ -101,7 +101,7 @@ public sealed class Conv2D : Layer
     }
     #endregion
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>W's initializer (Glorot uniform unless given).</summary>
     public Initializer KernelInitializer => kernelInitializer;
 
@@ -110,5 +110,4 @@ public sealed class Conv2D : Layer
 
     /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
     public ulong Seed => rng.Seed;
-    #endregion
 }

@@ -104,7 +104,7 @@ public sealed class Dense : Layer
     }
     #endregion
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>W's initializer (Glorot uniform unless given).</summary>
     public Initializer KernelInitializer => kernelInitializer;
 
@@ -113,5 +113,4 @@ public sealed class Dense : Layer
 
     /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
     public ulong Seed => rng.Seed;
-    #endregion
 }

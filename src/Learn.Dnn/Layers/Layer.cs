@@ -179,9 +179,8 @@ public abstract class Layer : IConfigurable
 
     public override string ToString() => $"{Name} ({GetType().Name})";
 
-    #region config
+    // Config (Serialization/KerasConfig.cs).
     /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
     [Chapter(9)]
     public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
-    #endregion
 }

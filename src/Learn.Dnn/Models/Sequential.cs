@@ -80,9 +80,8 @@ public sealed class Sequential : Model
 
     protected override void RequireInputShape(Shape xShape) => Input?.Require(xShape, "x");
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>The layers of the config, the <see cref="Input"/> first when there is one (as Keras writes its InputLayer).</summary>
     [KerasName("layers")]
     private IReadOnlyList<Layer> ConfigLayers => Input is null ? layers : [Input, .. layers];
-    #endregion
 }

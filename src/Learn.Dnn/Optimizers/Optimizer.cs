@@ -255,7 +255,7 @@ public abstract class Optimizer : IConfigurable
     public static implicit operator Optimizer(string name) => Get(name);
     #endregion
 
-    #region config
+    // Config (Serialization/KerasConfig.cs).
     /// <summary>Keras' get_config(): the constructor's arguments and the clipping and weight-decay options (<see cref="KerasConfig"/>).</summary>
     [Chapter(9)]
     public virtual JsonObject GetConfig() => KerasConfig.Of(this);
@@ -263,7 +263,6 @@ public abstract class Optimizer : IConfigurable
     /// <summary>Keras writes a constant learning rate as its number, a schedule as its config.</summary>
     [KerasName("learning_rate")]
     private object LearningRateConfig => learningRate is ConstantLearningRate constant ? (object)constant.Value : learningRate;
-    #endregion
 
     public override string ToString() => $"{Name} (learning rate {learningRate})";
 }

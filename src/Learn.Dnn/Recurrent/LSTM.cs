@@ -88,8 +88,7 @@ public sealed class LSTM : RecurrentLayer
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>b's initializer (zeros unless given).</summary>
     public Initializer BiasInitializer => biasInitializer;
-    #endregion
 }

@@ -203,7 +203,7 @@ public abstract class RecurrentLayer : Layer
                 $"{GetType().Name} '{Name}': expected input {expected}, got {shape}: the layer was built for {Features} features per step, this input has {shape[2]}.");
     }
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>W's initializer (Glorot uniform unless given).</summary>
     public Initializer KernelInitializer => kernelInitializer;
 
@@ -212,5 +212,4 @@ public abstract class RecurrentLayer : Layer
 
     /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
     public ulong Seed => rng.Seed;
-    #endregion
 }

@@ -49,8 +49,7 @@ public sealed class SimpleRNN : RecurrentLayer
     }
     #endregion
 
-    #region config
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
     /// <summary>b's initializer (zeros unless given).</summary>
     public Initializer BiasInitializer => biasInitializer;
-    #endregion
 }

@@ -39,7 +39,6 @@ public static class KerasConfig
 
     private static readonly ConcurrentDictionary<Type, Recipe> recipes = new();
 
-    #region config
     /// <summary>The config of <paramref name="obj"/>: every field, in the constructor's order.</summary>
     public static JsonObject Of(object obj)
     {
@@ -77,9 +76,7 @@ public static class KerasConfig
 
     /// <summary>A new <typeparamref name="T"/> from its config.</summary>
     public static T FromConfig<T>(JsonObject config) where T : IConfigurable => (T)FromConfig(typeof(T), config);
-    #endregion
 
-    #region serialize
     /// <summary>
     /// Keras' <c>serialize_keras_object</c>: <c>{"module": "keras.layers", "class_name": "Dense",
     /// "config": {...}, "registered_name": null}</c>; an activation that a name stands for is just
@@ -106,7 +103,6 @@ public static class KerasConfig
     /// number where the type takes one (a learning rate).
     /// </summary>
     public static T? Deserialize<T>(JsonNode? node) where T : class => (T?)FromJson(node, typeof(T), typeof(T).Name);
-    #endregion
 
     /// <summary>Keras' to_snake_case: "useBias" → "use_bias", "MaxPooling2D" → "max_pooling2d".</summary>
     public static string SnakeCase(string name)
@@ -152,7 +148,6 @@ public static class KerasConfig
                 if (property.GetIndexParameters().Length == 0) yield return property;
     }
 
-    #region values
     /// <summary>A property's value as JSON; null is the family's name for nothing ("linear") where it has one.</summary>
     private static JsonNode? ToJson(object? value, Type declared) => value switch
     {
@@ -249,5 +244,4 @@ public static class KerasConfig
         try { return method.Invoke(null, [argument]); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { ExceptionDispatchInfo.Throw(e.InnerException); throw; }
     }
-    #endregion
 }
