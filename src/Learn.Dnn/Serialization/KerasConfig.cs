@@ -65,9 +65,7 @@ public static class KerasConfig
             if (parameter.HasDefaultValue) return parameter.DefaultValue;
             throw new ArgumentException($"{type.Name}: the config has no \"{field.Key}\", which the constructor needs.", nameof(config));
         }).ToArray();
-        object obj;
-        try { obj = recipe.Constructor.Invoke(arguments); }
-        catch (TargetInvocationException e) when (e.InnerException is not null) { ExceptionDispatchInfo.Throw(e.InnerException); throw; }
+        object obj = Unwrapped(() => recipe.Constructor.Invoke(arguments))!;
         foreach (var field in recipe.Fields.Where(f => f.Parameter is null))
             if (config.TryGetPropertyValue(field.Key, out var node))
                 field.Property.SetValue(obj, FromJson(node, field.Property.PropertyType, $"{type.Name}: {field.Key}"));
@@ -115,12 +113,16 @@ public static class KerasConfig
 
     private static Recipe RecipeOf(Type type) => recipes.GetOrAdd(type, Build);
 
-    private static Recipe Build(Type type)
-    {
-        var constructor = type.GetConstructors()
+    /// <summary>The constructor a config fills: the one with the most parameters; of two, the one with fewer strings and ints (the shorthands).</summary>
+    internal static ConstructorInfo FullConstructor(Type type) =>
+        type.GetConstructors()
             .OrderByDescending(c => c.GetParameters().Length)
             .ThenBy(c => c.GetParameters().Count(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(int)))
             .FirstOrDefault() ?? throw new InvalidOperationException($"{type.Name}: no public constructor to rebuild it from a config.");
+
+    private static Recipe Build(Type type)
+    {
+        var constructor = FullConstructor(type);
         var properties = PropertiesOf(type).ToList();
         var fields = new List<Field>();
         foreach (var parameter in constructor.GetParameters())
@@ -239,9 +241,12 @@ public static class KerasConfig
         target.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m =>
             m.Name == "op_Implicit" && target.IsAssignableFrom(m.ReturnType) && m.GetParameters() is [var p] && p.ParameterType == source);
 
-    private static object? Invoke(MethodInfo method, object argument)
+    private static object? Invoke(MethodInfo method, object argument) => Unwrapped(() => method.Invoke(null, [argument]));
+
+    /// <summary>Runs a reflective call and throws what the called code threw, not reflection's wrapper around it.</summary>
+    private static object? Unwrapped(Func<object?> call)
     {
-        try { return method.Invoke(null, [argument]); }
+        try { return call(); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { ExceptionDispatchInfo.Throw(e.InnerException); throw; }
     }
 }

@@ -87,8 +87,7 @@ public sealed class ConfigRoundTripTests
 
         public static IConfigurable? TryCreate(Type type, Random random)
         {
-            var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length)
-                .ThenBy(c => c.GetParameters().Count(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(int))).First();
+            var constructor = KerasConfig.FullConstructor(type);
             var chosen = new Dictionary<string, object?>();
             foreach (var parameter in constructor.GetParameters())
                 chosen[parameter.Name!] = parameter.HasDefaultValue && parameter.Name != "saveWeightsOnly" && random.Next(4) == 0
