@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Layers;
 
 /// <summary>
@@ -5,7 +6,8 @@ namespace Learn.Dnn.Layers;
 /// the weights are created on the first call, when the input's shape is known (<see cref="Build"/>).
 /// </summary>
 [Chapter(3)]
-public abstract class Layer
+[KerasModule("keras.layers")]
+public abstract class Layer : IConfigurable
 {
     // Default seeds, not names: an unseeded layer draws its initial weights (or its dropout masks)
     // from the number of layers created before it in this process, plus one. This is the engine's
@@ -245,4 +247,9 @@ public abstract class Layer
     #endregion
 
     public override string ToString() => $"{Name} ({GetType().Name})";
+
+    // Config (Serialization/KerasConfig.cs).
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }
