@@ -58,13 +58,7 @@ public abstract class Layer : IConfigurable
 
     /// <summary>Keras' to_snake_case: "Dense" → "dense", "MaxPooling2D" → "max_pooling2d", "SimpleRNN" → "simple_rnn".</summary>
     [Chapter(5)]
-    internal static string SnakeCase(string name)
-    {
-        name = System.Text.RegularExpressions.Regex.Replace(name, @"\W+", "");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "(.)([A-Z][a-z]+)", "$1_$2");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "([a-z])([A-Z])", "$1_$2");
-        return name.ToLowerInvariant();
-    }
+    internal static string SnakeCase(string name) => Serialization.KerasConfig.SnakeCase(name);
 
     /// <summary>Whether <see cref="Build"/> has created the weights.</summary>
     public bool Built { get; private set; }
