@@ -1,3 +1,5 @@
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
@@ -17,7 +19,8 @@ namespace Learn.Dnn.Callbacks;
 /// <see cref="IModel.StopTraining"/> stops after the current batch.
 /// </summary>
 [Chapter(5)]
-public abstract class Callback
+[KerasModule("keras.callbacks")]
+public abstract class Callback : IConfigurable
 {
     /// <summary>The model being trained, evaluated or run (set before the first hook), as the callbacks see it.</summary>
     public IModel? Model { get; private set; }
@@ -51,4 +54,8 @@ public abstract class Callback
     /// </summary>
     [Chapter(6)]
     public virtual void OnNonFiniteLoss(NonFiniteLossException report) { }
+
+    /// <summary>The constructor's arguments under Keras' names (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }

@@ -1,3 +1,5 @@
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
@@ -44,6 +46,7 @@ public class ModelCheckpoint : MonitorCallback
         SaveBestOnly = saveBestOnly;
         SaveWeightsOnly = saveWeightsOnly;
         SaveFreq = saveFreq;
+        InitialValueThreshold = initialValueThreshold;
     }
 
     public string Filepath { get; }
@@ -51,6 +54,13 @@ public class ModelCheckpoint : MonitorCallback
     public bool SaveBestOnly { get; }
     public bool SaveWeightsOnly { get; }
     public SaveFrequency SaveFreq { get; }
+
+    /// <summary>The value the first save must beat, or null.</summary>
+    public double? InitialValueThreshold { get; }
+
+    /// <summary>Keras' save_freq: "epoch" or a number of batches.</summary>
+    [KerasName("save_freq")]
+    private object SaveFreqConfig => SaveFreq.Batches is int batches ? batches : "epoch";
 
     private int currentEpoch, lastBatchSeen, batchesSinceLastSave;
 

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Layers;
 
 /// <summary>
@@ -5,7 +6,8 @@ namespace Learn.Dnn.Layers;
 /// the weights are created on the first call, when the input's shape is known (<see cref="Build"/>).
 /// </summary>
 [Chapter(3)]
-public abstract class Layer
+[KerasModule("keras.layers")]
+public abstract class Layer : IConfigurable
 {
     // Default seeds, not names: an unseeded layer draws its initial weights (or its dropout masks)
     // from the number of layers created before it in this process, plus one. This is the engine's
@@ -56,13 +58,7 @@ public abstract class Layer
 
     /// <summary>Keras' to_snake_case: "Dense" → "dense", "MaxPooling2D" → "max_pooling2d", "SimpleRNN" → "simple_rnn".</summary>
     [Chapter(5)]
-    internal static string SnakeCase(string name)
-    {
-        name = System.Text.RegularExpressions.Regex.Replace(name, @"\W+", "");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "(.)([A-Z][a-z]+)", "$1_$2");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "([a-z])([A-Z])", "$1_$2");
-        return name.ToLowerInvariant();
-    }
+    internal static string SnakeCase(string name) => Serialization.KerasConfig.SnakeCase(name);
 
     /// <summary>Whether <see cref="Build"/> has created the weights.</summary>
     public bool Built { get; private set; }
@@ -245,4 +241,9 @@ public abstract class Layer
     #endregion
 
     public override string ToString() => $"{Name} ({GetType().Name})";
+
+    // Config (Serialization/KerasConfig.cs).
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }

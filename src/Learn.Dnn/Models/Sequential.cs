@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 
 namespace Learn.Dnn.Models;
@@ -17,6 +18,7 @@ namespace Learn.Dnn.Models;
 /// in a program as in a test.)
 /// </summary>
 [Chapter(5)]
+[KerasModule("keras")]
 public sealed class Sequential : Model
 {
     private readonly List<Layer> layers = [];
@@ -78,4 +80,9 @@ public sealed class Sequential : Model
     #endregion
 
     protected override void RequireInputShape(Shape xShape) => Input?.Require(xShape, "x");
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>The layers of the config, the <see cref="Input"/> first when there is one (as Keras writes its InputLayer).</summary>
+    [KerasName("layers")]
+    private IReadOnlyList<Layer> ConfigLayers => Input is null ? layers : [Input, .. layers];
 }

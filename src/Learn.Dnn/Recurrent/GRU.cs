@@ -75,4 +75,8 @@ public sealed class GRU : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedGru.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

@@ -87,4 +87,8 @@ public sealed class LSTM : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedLstm.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

@@ -224,4 +224,14 @@ public abstract class RecurrentLayer : Layer
             throw new ShapeMismatchException(
                 $"{GetType().Name} '{Name}': expected input {expected}, got {shape}: the layer was built for {Features} features per step, this input has {shape[2]}.");
     }
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>W's initializer (Glorot uniform unless given).</summary>
+    public Initializer KernelInitializer => kernelInitializer;
+
+    /// <summary>U's initializer (orthogonal unless given).</summary>
+    public Initializer RecurrentInitializer => recurrentInitializer;
+
+    /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
+    public ulong Seed => rng.Seed;
 }

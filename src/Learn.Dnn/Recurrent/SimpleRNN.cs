@@ -48,4 +48,8 @@ public sealed class SimpleRNN : RecurrentLayer
         return [Activation?.Call(z) ?? z];                   // h_t = tanh(z)
     }
     #endregion
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

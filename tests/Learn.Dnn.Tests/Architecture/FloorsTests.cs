@@ -9,7 +9,8 @@ namespace Learn.Dnn.Tests.Architecture;
 /// The engine is built in floors, and no folder uses a type or member declared in a folder above it.
 /// From the bottom: Core/ (Shape, CounterRandom, the Chapter attribute: what every floor needs), then
 /// Devices/ (they know nothing of tensors or activations), then Tensors/ and Autograd/ (Rng is here,
-/// not in Core/: it draws tensors), then the concepts built on tensors, then the layers and what is
+/// not in Core/: it draws tensors) with Serialization/ (the Keras names and configs, below every class
+/// that declares them), then the concepts built on tensors, then the layers and what is
 /// built from layers, then the optimizers, then the callbacks (they see a model through an interface
 /// of their own floor), then the models that run them. Folder = namespace, except Core/ and Tensors/,
 /// whose types live in the root namespace Learn.Dnn so that <c>using Learn.Dnn;</c> gives a user
@@ -22,7 +23,7 @@ public class FloorsTests
     {
         ["Core"] = 0,
         ["Devices"] = 1,
-        ["Tensors"] = 2, ["Autograd"] = 2,
+        ["Tensors"] = 2, ["Autograd"] = 2, ["Serialization"] = 2,
         ["Activations"] = 3, ["Data"] = 3, ["Regularization"] = 3, ["Perceptrons"] = 3,
         ["Layers"] = 4, ["Losses"] = 4, ["Metrics"] = 4, ["Convolution"] = 4, ["Recurrent"] = 4,
         ["Optimizers"] = 5,
