@@ -20,4 +20,12 @@ public sealed class AveragePooling2D : Pooling2D
     /// <summary>A non-square window, or different strides along the height and the width.</summary>
     public AveragePooling2D((int Height, int Width) poolSize, (int Height, int Width)? strides = null, string padding = "valid", string? name = null)
         : base(PoolOp.Average, poolSize, strides, padding, name) { }
+
+    /// <summary>A square window with different strides along the height and the width.</summary>
+    public AveragePooling2D(int poolSize, (int Height, int Width) strides, string padding = "valid", string? name = null)
+        : base(PoolOp.Average, (poolSize, poolSize), strides, padding, name) { }
+
+    /// <summary>A (height, width) window with strides in both directions.</summary>
+    public AveragePooling2D((int Height, int Width) poolSize, int strides, string padding = "valid", string? name = null)
+        : base(PoolOp.Average, poolSize, (strides, strides), padding, name) { }
 }

@@ -35,7 +35,19 @@ public sealed class Conv2D : Layer
                   ulong? seed = null, string? name = null)
         : this(filters, (kernelSize, kernelSize), (strides, strides), padding, activation, useBias, kernelInitializer, biasInitializer, seed, name) { }
 
-    /// <summary>A convolution with a non-square kernel or different strides along the height and the width.</summary>
+    /// <summary>A (height, width) kernel with strides in both directions: <c>new Conv2D(32, (3, 3), activation: "relu")</c>, as Keras writes it.</summary>
+    public Conv2D(int filters, (int Height, int Width) kernelSize, int strides = 1, string padding = "valid", string? activation = null,
+                  bool useBias = true, Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+                  ulong? seed = null, string? name = null)
+        : this(filters, kernelSize, (strides, strides), padding, activation, useBias, kernelInitializer, biasInitializer, seed, name) { }
+
+    /// <summary>A square kernel with different strides along the height and the width.</summary>
+    public Conv2D(int filters, int kernelSize, (int Height, int Width) strides, string padding = "valid", string? activation = null,
+                  bool useBias = true, Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+                  ulong? seed = null, string? name = null)
+        : this(filters, (kernelSize, kernelSize), strides, padding, activation, useBias, kernelInitializer, biasInitializer, seed, name) { }
+
+    /// <summary>A convolution with a non-square kernel and different strides along the height and the width.</summary>
     public Conv2D(int filters, (int Height, int Width) kernelSize, (int Height, int Width) strides, string padding = "valid",
                   string? activation = null, bool useBias = true, Initializer? kernelInitializer = null,
                   Initializer? biasInitializer = null, ulong? seed = null, string? name = null) : base(name)

@@ -20,4 +20,12 @@ public sealed class MaxPooling2D : Pooling2D
     /// <summary>A non-square window, or different strides along the height and the width.</summary>
     public MaxPooling2D((int Height, int Width) poolSize, (int Height, int Width)? strides = null, string padding = "valid", string? name = null)
         : base(PoolOp.Max, poolSize, strides, padding, name) { }
+
+    /// <summary>A square window with different strides along the height and the width.</summary>
+    public MaxPooling2D(int poolSize, (int Height, int Width) strides, string padding = "valid", string? name = null)
+        : base(PoolOp.Max, (poolSize, poolSize), strides, padding, name) { }
+
+    /// <summary>A (height, width) window with strides in both directions.</summary>
+    public MaxPooling2D((int Height, int Width) poolSize, int strides, string padding = "valid", string? name = null)
+        : base(PoolOp.Max, poolSize, (strides, strides), padding, name) { }
 }
