@@ -5,9 +5,9 @@ namespace Learn.Dnn.Activations;
 /// <summary>The exponential linear unit (Clevert et al., 2015): x for x &gt; 0, α(eˣ − 1) otherwise; smooth at 0 when α = 1.</summary>
 [Chapter(3)]
 [KerasName("elu")]
-public sealed class Elu(float alpha = 1f) : Activation
+public sealed class Elu(double alpha = 1) : Activation
 {
-    public float Alpha { get; } = alpha;
+    public float Alpha { get; } = (float)alpha;
 
 
     #region math

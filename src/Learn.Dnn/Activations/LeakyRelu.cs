@@ -8,11 +8,11 @@ namespace Learn.Dnn.Activations;
 /// named "leaky_relu" (<c>activation: "leaky_relu"</c>, <see cref="Tensor.LeakyRelu"/>) uses 0.2.
 /// </summary>
 [Chapter(3)]
-public sealed class LeakyRelu(float alpha = 0.3f) : Activation
+public sealed class LeakyRelu(double alpha = 0.3) : Activation
 {
     /// <summary>α, the slope for x &lt; 0 (Keras' <c>negative_slope</c>).</summary>
     [KerasName("negative_slope")]
-    public float Alpha { get; } = alpha;
+    public float Alpha { get; } = (float)alpha;
 
     /// <summary>Keras' activation "leaky_relu": slope 0.2.</summary>
     [KerasName("leaky_relu")]

@@ -8,13 +8,13 @@ namespace Learn.Dnn.Metrics;
 /// </summary>
 [Chapter(5)]
 [KerasName("binary_accuracy")]
-public sealed class BinaryAccuracy(string name = "binary_accuracy", float threshold = 0.5f) : Metric
+public sealed class BinaryAccuracy(string name = "binary_accuracy", double threshold = 0.5) : Metric
 {
     public override string Name => name;
 
     public override bool? HigherIsBetter => true;
 
-    public float Threshold => threshold;
+    public float Threshold => (float)threshold;
 
     protected override double[] SampleValues(Tensor yTrue, Tensor yPred)
     {
@@ -27,7 +27,7 @@ public sealed class BinaryAccuracy(string name = "binary_accuracy", float thresh
         {
             int right = 0;
             for (int j = 0; j < columns; j++)
-                if ((predicted[i * columns + j] > threshold ? 1f : 0f) == truth[i * columns + j]) right++;
+                if ((predicted[i * columns + j] > Threshold ? 1f : 0f) == truth[i * columns + j]) right++;
             values[i] = (double)right / columns;
         }
         return values;

@@ -21,10 +21,10 @@ public sealed class Adadelta : Optimizer
 {
     private Tensor[] accumulatedGradients = [], accumulatedDeltas = [];
 
-    public Adadelta(LearningRateSchedule? learningRate = null, float rho = 0.95f, float epsilon = DefaultEpsilon)
+    public Adadelta(LearningRateSchedule? learningRate = null, double rho = 0.95, double epsilon = DefaultEpsilon)
         : base(learningRate ?? 1e-3f)
     {
-        (Rho, Epsilon) = (rho, epsilon);
+        (Rho, Epsilon) = ((float)rho, (float)epsilon);
     }
 
 

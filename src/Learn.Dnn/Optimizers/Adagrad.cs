@@ -20,10 +20,10 @@ public sealed class Adagrad : Optimizer
 {
     private Tensor[] accumulators = [];
 
-    public Adagrad(LearningRateSchedule? learningRate = null, float initialAccumulatorValue = 0.1f, float epsilon = DefaultEpsilon)
+    public Adagrad(LearningRateSchedule? learningRate = null, double initialAccumulatorValue = 0.1, double epsilon = DefaultEpsilon)
         : base(learningRate ?? 1e-3f)
     {
-        (InitialAccumulatorValue, Epsilon) = (initialAccumulatorValue, epsilon);
+        (InitialAccumulatorValue, Epsilon) = ((float)initialAccumulatorValue, (float)epsilon);
     }
 
 

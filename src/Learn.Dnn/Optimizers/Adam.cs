@@ -26,11 +26,11 @@ public class Adam : Optimizer
 {
     private Tensor[] momentums = [], velocities = [], velocityHats = [];
 
-    public Adam(LearningRateSchedule? learningRate = null, float beta1 = 0.9f, float beta2 = 0.999f,
-                float epsilon = DefaultEpsilon, bool amsgrad = false)
+    public Adam(LearningRateSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999,
+                double epsilon = DefaultEpsilon, bool amsgrad = false)
         : base(learningRate ?? 1e-3f)
     {
-        (Beta1, Beta2, Epsilon, Amsgrad) = (beta1, beta2, epsilon, amsgrad);
+        (Beta1, Beta2, Epsilon, Amsgrad) = ((float)beta1, (float)beta2, (float)epsilon, amsgrad);
     }
 
 

@@ -13,11 +13,11 @@ namespace Learn.Dnn.Optimizers;
 [KerasName("adamw")]
 public sealed class AdamW : Adam
 {
-    public AdamW(LearningRateSchedule? learningRate = null, float weightDecay = 0.004f, float beta1 = 0.9f, float beta2 = 0.999f,
-                 float epsilon = DefaultEpsilon, bool amsgrad = false)
+    public AdamW(LearningRateSchedule? learningRate = null, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999,
+                 double epsilon = DefaultEpsilon, bool amsgrad = false)
         : base(learningRate, beta1, beta2, epsilon, amsgrad)
     {
-        WeightDecay = weightDecay;
+        WeightDecay = (float)weightDecay;
     }
 
 }

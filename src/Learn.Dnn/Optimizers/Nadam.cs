@@ -23,10 +23,10 @@ public sealed class Nadam : Optimizer
     private Tensor[] momentums = [], velocities = [];
     private float uProduct = 1f;   // U = Π u_t, a float as Keras' variable
 
-    public Nadam(LearningRateSchedule? learningRate = null, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = DefaultEpsilon)
+    public Nadam(LearningRateSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = DefaultEpsilon)
         : base(learningRate ?? 1e-3f)
     {
-        (Beta1, Beta2, Epsilon) = (beta1, beta2, epsilon);
+        (Beta1, Beta2, Epsilon) = ((float)beta1, (float)beta2, (float)epsilon);
     }
 
 

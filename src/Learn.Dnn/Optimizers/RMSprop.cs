@@ -24,11 +24,11 @@ public sealed class RMSprop : Optimizer
 {
     private Tensor[] velocities = [], averageGradients = [], momentums = [];
 
-    public RMSprop(LearningRateSchedule? learningRate = null, float rho = 0.9f, float momentum = 0f,
-                   float epsilon = DefaultEpsilon, bool centered = false)
+    public RMSprop(LearningRateSchedule? learningRate = null, double rho = 0.9, double momentum = 0,
+                   double epsilon = DefaultEpsilon, bool centered = false)
         : base(learningRate ?? 1e-3f)
     {
-        (Rho, Momentum, Epsilon, Centered) = (rho, momentum, epsilon, centered);
+        (Rho, Momentum, Epsilon, Centered) = ((float)rho, (float)momentum, (float)epsilon, centered);
     }
 
 

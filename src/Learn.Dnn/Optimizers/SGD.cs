@@ -21,12 +21,12 @@ public sealed class SGD : Optimizer
 {
     private Tensor[] momentums = [];
 
-    public SGD(LearningRateSchedule? learningRate = null, float momentum = 0f, bool nesterov = false)
+    public SGD(LearningRateSchedule? learningRate = null, double momentum = 0, bool nesterov = false)
         : base(learningRate ?? 0.01f)
     {
         if (!(momentum >= 0f && momentum <= 1f))
             throw new ArgumentOutOfRangeException(nameof(momentum), $"SGD: momentum must be in [0, 1], got {momentum}.");
-        (Momentum, Nesterov) = (momentum, nesterov);
+        (Momentum, Nesterov) = ((float)momentum, nesterov);
     }
 
 

@@ -10,7 +10,7 @@ namespace Learn.Dnn.Regularization;
 public sealed class L1 : Regularizer
 {
     /// <param name="l1">The factor; Keras' default is 0.01.</param>
-    public L1(float l1 = 0.01f) => Factor = RequireFactor(l1, nameof(l1), "L1");
+    public L1(double l1 = 0.01) => Factor = RequireFactor(l1, nameof(l1), "L1");
 
     /// <summary>l1.</summary>
     [KerasName("l1")]

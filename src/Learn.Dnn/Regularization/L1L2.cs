@@ -9,7 +9,7 @@ namespace Learn.Dnn.Regularization;
 [KerasName("l1_l2", "l1l2")]
 public sealed class L1L2 : Regularizer
 {
-    public L1L2(float l1 = 0f, float l2 = 0f)
+    public L1L2(double l1 = 0, double l2 = 0)
     {
         L1Factor = RequireFactor(l1, nameof(l1), "L1L2");
         L2Factor = RequireFactor(l2, nameof(l2), "L1L2");

@@ -10,7 +10,7 @@ namespace Learn.Dnn.Regularization;
 public sealed class L2 : Regularizer
 {
     /// <param name="l2">The factor; Keras' default is 0.01.</param>
-    public L2(float l2 = 0.01f) => Factor = RequireFactor(l2, nameof(l2), "L2");
+    public L2(double l2 = 0.01) => Factor = RequireFactor(l2, nameof(l2), "L2");
 
     /// <summary>l2.</summary>
     [KerasName("l2")]

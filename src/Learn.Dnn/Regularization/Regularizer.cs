@@ -34,7 +34,7 @@ public abstract class Regularizer : IConfigurable
     public static implicit operator Regularizer(string name) => Get(name);
 
     /// <summary>A factor must be a finite number ≥ 0 (0 switches the penalty off).</summary>
-    internal static float RequireFactor(float value, string name, string owner) =>
-        float.IsFinite(value) && value >= 0f ? value
+    internal static float RequireFactor(double value, string name, string owner) =>
+        float.IsFinite((float)value) && value >= 0 ? (float)value
             : throw new ArgumentOutOfRangeException(name, $"{owner}: {name} must be a finite number ≥ 0, got {value}.");
 }

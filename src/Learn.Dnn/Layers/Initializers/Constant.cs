@@ -4,10 +4,10 @@ namespace Learn.Dnn.Layers.Initializers;
 
 /// <summary>Every weight the same number (Keras' "zeros" and "ones"; the default for biases).</summary>
 [Chapter(3)]
-public sealed class Constant(float value) : Initializer
+public sealed class Constant(double value) : Initializer
 {
     /// <summary>The number every weight starts at.</summary>
-    public float Value { get; } = value;
+    public float Value { get; } = (float)value;
 
     /// <summary>Keras' "zeros".</summary>
     [KerasName("zeros")]

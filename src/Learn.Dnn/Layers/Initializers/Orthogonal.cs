@@ -12,9 +12,9 @@ namespace Learn.Dnn.Layers.Initializers;
 /// </summary>
 [Chapter(8)]
 [KerasName("orthogonal")]
-public sealed class Orthogonal(float gain = 1f) : Initializer
+public sealed class Orthogonal(double gain = 1) : Initializer
 {
-    public float Gain { get; } = gain;
+    public float Gain { get; } = (float)gain;
 
     public override Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng)
     {

@@ -14,12 +14,12 @@ namespace Learn.Dnn.Optimizers.Schedules;
 [Chapter(5)]
 public sealed class CosineDecay : LearningRateSchedule
 {
-    public CosineDecay(float initialLearningRate, long decaySteps, float alpha = 0f, float? warmupTarget = null, long warmupSteps = 0)
+    public CosineDecay(double initialLearningRate, long decaySteps, double alpha = 0, double? warmupTarget = null, long warmupSteps = 0)
     {
         RequirePositive(nameof(CosineDecay), nameof(decaySteps), decaySteps);
         if (warmupTarget is not null && warmupSteps <= 0)
             throw new ArgumentOutOfRangeException(nameof(warmupSteps), $"CosineDecay: a warmup target needs warmupSteps > 0, got {warmupSteps}.");
-        (InitialLearningRate, DecaySteps, Alpha, WarmupTarget, WarmupSteps) = (initialLearningRate, decaySteps, alpha, warmupTarget, warmupSteps);
+        (InitialLearningRate, DecaySteps, Alpha, WarmupTarget, WarmupSteps) = ((float)initialLearningRate, decaySteps, (float)alpha, (float?)warmupTarget, warmupSteps);
     }
 
     public float InitialLearningRate { get; }

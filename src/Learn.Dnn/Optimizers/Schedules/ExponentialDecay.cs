@@ -7,10 +7,10 @@ namespace Learn.Dnn.Optimizers.Schedules;
 [Chapter(5)]
 public sealed class ExponentialDecay : LearningRateSchedule
 {
-    public ExponentialDecay(float initialLearningRate, long decaySteps, float decayRate, bool staircase = false)
+    public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false)
     {
         RequirePositive(nameof(ExponentialDecay), nameof(decaySteps), decaySteps);
-        (InitialLearningRate, DecaySteps, DecayRate, Staircase) = (initialLearningRate, decaySteps, decayRate, staircase);
+        (InitialLearningRate, DecaySteps, DecayRate, Staircase) = ((float)initialLearningRate, decaySteps, (float)decayRate, staircase);
     }
 
     public float InitialLearningRate { get; }

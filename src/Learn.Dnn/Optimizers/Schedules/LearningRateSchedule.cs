@@ -20,6 +20,9 @@ public abstract class LearningRateSchedule : IConfigurable
     /// <summary>A number is the schedule that always gives it.</summary>
     public static implicit operator LearningRateSchedule(float learningRate) => new ConstantLearningRate(learningRate);
 
+    /// <summary>A double literal (<c>0.01</c>, as Keras code writes it) is the same schedule, its value rounded to float.</summary>
+    public static implicit operator LearningRateSchedule(double learningRate) => new ConstantLearningRate((float)learningRate);
+
     /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
     [Chapter(9)]
     public virtual JsonObject GetConfig() => KerasConfig.Of(this);
