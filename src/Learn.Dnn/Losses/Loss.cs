@@ -14,11 +14,15 @@ public abstract class Loss : IConfigurable
     /// <summary>The Keras name ("mean_squared_error", "categorical_crossentropy"...), declared on the class.</summary>
     public virtual string Name => KerasRegistry.NameOf(GetType());
 
-    /// <summary>The mean loss over the batch, a scalar tensor carrying the gradient.</summary>
+    /// <summary>
+    /// The mean loss over the batch, a scalar tensor carrying the gradient. Targets of shape [n]
+    /// against predictions [n, 1] are first brought to the same rank, as Keras 3 does.
+    /// </summary>
     public Tensor Call(Tensor yTrue, Tensor yPred)
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
+        (yTrue, yPred) = SameRank.SqueezeOrExpand(yTrue, yPred);   // [n] targets meet [n, 1] predictions, as in Keras 3
         Validate(yTrue, yPred);
         return Compute(yTrue, yPred);
     }
@@ -27,7 +31,7 @@ public abstract class Loss : IConfigurable
     protected virtual void Validate(Tensor yTrue, Tensor yPred)
     {
         if (yTrue.Shape != yPred.Shape)
-            throw new ShapeMismatchException($"{GetType().Name}: y_true has shape {yTrue.Shape} but y_pred has shape {yPred.Shape}; expected the same shape.");
+            throw new ShapeMismatchException($"{GetType().Name}: y_true has shape {yTrue.Shape} but y_pred has shape {yPred.Shape}; expected the same shape." + SameRank.Suggestion(yTrue.Shape, yPred.Shape));
     }
 
     protected abstract Tensor Compute(Tensor yTrue, Tensor yPred);
