@@ -7,7 +7,7 @@ namespace Learn.Dnn.Metrics;
 /// the fraction of its columns that are right.
 /// </summary>
 [Chapter(5)]
-[KerasName("binary_accuracy")]
+[KerasName("binary_accuracy", "BinaryAccuracy")]
 public sealed class BinaryAccuracy(string name = "binary_accuracy", double threshold = 0.5) : Metric
 {
     public override string Name => name;

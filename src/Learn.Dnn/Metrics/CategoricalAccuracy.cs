@@ -5,7 +5,7 @@ namespace Learn.Dnn.Metrics;
 
 /// <summary>Categorical accuracy for one-hot targets: right when argmax(y_pred) = argmax(y_true) (the first maximum on ties).</summary>
 [Chapter(5)]
-[KerasName("categorical_accuracy")]
+[KerasName("categorical_accuracy", "CategoricalAccuracy")]
 public sealed class CategoricalAccuracy(string name = "categorical_accuracy") : Metric
 {
     public override string Name => name;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Learn.Dnn.Losses;
 using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Metrics;
@@ -32,6 +33,7 @@ public abstract class Metric : IConfigurable
         ArgumentNullException.ThrowIfNull(yPred);
         if (yTrue.Rank == 0 || yPred.Rank == 0 || yTrue.Shape[0] != yPred.Shape[0])
             throw new ShapeMismatchException($"{GetType().Name}: y_true {yTrue.Shape} and y_pred {yPred.Shape} must have the same number of samples (axis 0).");
+        (yTrue, yPred) = SameRank.SqueezeOrExpand(yTrue, yPred);   // [n] targets meet [n, 1] predictions, as in Keras 3
         var values = SampleValues(yTrue, yPred);
         foreach (double v in values) total += v;
         count += values.Length;
@@ -41,7 +43,7 @@ public abstract class Metric : IConfigurable
     protected abstract double[] SampleValues(Tensor yTrue, Tensor yPred);
 
     /// <summary>The mean over all samples since the last <see cref="Reset"/> (0 before any).</summary>
-    public double Result() => count == 0 ? 0 : total / count;
+    public virtual double Result() => count == 0 ? 0 : total / count;
 
     public void Reset()
     {

@@ -96,7 +96,7 @@ public static class KerasRegistry
         {
             if (type.GetCustomAttribute<KerasNameAttribute>() is { } onClass && !type.IsAbstract)
                 foreach (string name in onClass.Aliases.Prepend(onClass.Name))
-                    found.Add(new(name, type, type, _ => KerasConfig.FromConfig(type, new JsonObject())));
+                    found.Add(new(name, type, type, written => KerasConfig.FromConfig(type, NamedAs(type, written))));
             const BindingFlags statics = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
             foreach (var property in type.GetProperties(statics))
                 if (property.GetCustomAttribute<KerasNameAttribute>() is { } onProperty)
@@ -110,4 +110,13 @@ public static class KerasRegistry
         }
         return found;
     }
+
+    /// <summary>
+    /// The config of a class made from a name: empty (every default), except that a class with a
+    /// <c>name</c> argument takes the name as written, as Keras logs <c>metrics: ["mse"]</c> under "mse".
+    /// </summary>
+    private static JsonObject NamedAs(Type type, string written) =>
+        KerasConfig.FullConstructor(type).GetParameters().Any(p => p.Name == "name" && p.ParameterType == typeof(string))
+            ? new JsonObject { ["name"] = written }
+            : [];
 }

@@ -1,6 +1,7 @@
 using Learn.Dnn.Callbacks;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Losses;
+using MeanSquaredError = Learn.Dnn.Losses.MeanSquaredError;
 using Learn.Dnn.Metrics;
 using Learn.Dnn.Models;
 using Learn.Dnn.Optimizers;

@@ -3,6 +3,7 @@ using Learn.Dnn.Activations;
 using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;
+using MeanSquaredError = Learn.Dnn.Losses.MeanSquaredError;
 using Learn.Dnn.Metrics;
 using Learn.Dnn.Optimizers;
 using Learn.Dnn.Regularization;
