@@ -25,9 +25,31 @@ public sealed class ConfusionMatrix
         Classes = classes;
     }
 
-    /// <summary>From targets and predictions as tensors (labels or rows, see <see cref="Accuracy"/>).</summary>
-    public static ConfusionMatrix From(Tensor yTrue, Tensor yPred, int classes) =>
-        new(Categorical.Labels(yTrue), Categorical.Labels(yPred), classes);
+    /// <summary>
+    /// From targets and predictions as tensors: integer labels [n] or [n, 1], or rows [n, k] (one-hot
+    /// or probabilities: the class is the arg-max). For 2 classes, predictions that are sigmoid
+    /// probabilities [n, 1] give class 1 where p &gt; 0.5, as <see cref="Accuracy"/> does. Any other
+    /// non-integer value is refused, never rounded.
+    /// </summary>
+    public static ConfusionMatrix From(Tensor yTrue, Tensor yPred, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yPred);
+        return new(LabelsOf(yTrue, "y_true", classes, probabilities: false), LabelsOf(yPred, "y_pred", classes, probabilities: classes == 2), classes);
+    }
+
+    /// <summary>The class of each sample: arg-max of rows, whole numbers as they are, binary probabilities thresholded at 0.5.</summary>
+    private static int[] LabelsOf(Tensor y, string which, int classes, bool probabilities)
+    {
+        if (y.Rank == 2 && y.Shape[1] > 1) return Categorical.ArgMax(y);
+        float[] values = y.ToArray();
+        if (values.All(v => v == MathF.Floor(v))) return values.Select(v => (int)v).ToArray();
+        if (probabilities && values.All(p => p >= 0f && p <= 1f)) return values.Select(p => p > 0.5f ? 1 : 0).ToArray();
+        float example = values.First(v => v != MathF.Floor(v));
+        throw new ArgumentException(
+            $"ConfusionMatrix: {which} {y.Shape} holds {example}, not a class label; expected integer labels [n], rows [n, k] " +
+            $"(the class is the arg-max){(which == "y_pred" ? ", or, for 2 classes, sigmoid probabilities in [0, 1] (class 1 where p > 0.5)" : "")}; got {classes} classes.");
+    }
 
     public int Classes { get; }
 
