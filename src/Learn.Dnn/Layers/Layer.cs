@@ -185,9 +185,18 @@ public abstract class Layer : IConfigurable
     [Chapter(6)]
     public virtual IReadOnlyList<Tensor> Losses => Built ? [.. WeightPenalties(), .. activityLosses] : [.. activityLosses];
 
-    /// <summary>A penalty found during the forward pass (an activity penalty); cleared at the next call.</summary>
+    /// <summary>
+    /// A penalty found during the forward pass (an activity penalty); cleared at the next call. It
+    /// outlives the training step's <see cref="Devices.StorageScope"/>, so <see cref="Losses"/> read
+    /// after Fit still holds its value (the step's other intermediates go back to the pool).
+    /// </summary>
     [Chapter(6)]
-    protected void AddLoss(Tensor loss) => activityLosses.Add(loss);
+    protected void AddLoss(Tensor loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        loss.Storage.Owner?.Keep(loss.Storage);
+        activityLosses.Add(loss);
+    }
 
     /// <summary>The penalties of the weights (Dense: kernelRegularizer(W), biasRegularizer(b)).</summary>
     [Chapter(6)]
