@@ -74,7 +74,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void Readme_code_is_this_file_s_code()
     {
-        string root = RepositoryRoot();
+        string root = Repository.Root;
         string readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
         string source = File.ReadAllText(Path.Combine(root, "tests", "Learn.Dnn.Tests", "ReadmeExampleTests.cs")).ReplaceLineEndings("\n");
         int start = readme.IndexOf("## Using the engine", StringComparison.Ordinal);
@@ -113,10 +113,4 @@ public sealed class ReadmeExampleTests
         return string.Join("\n", lines.Select(l => l.Length == 0 ? l : l[indent..]));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Learn.Dnn.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Learn.Dnn.sln not found above " + AppContext.BaseDirectory);
-    }
 }

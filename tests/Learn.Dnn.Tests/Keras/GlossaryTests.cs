@@ -10,7 +10,7 @@ namespace Learn.Dnn.Tests.Keras;
 /// </summary>
 public sealed class GlossaryTests
 {
-    private static readonly string Glossary = File.ReadAllText(Path.Combine(RepositoryRoot(), "book", "b-keras-glossary.md")).ReplaceLineEndings("\n");
+    private static readonly string Glossary = File.ReadAllText(Path.Combine(Repository.Root, "book", "b-keras-glossary.md")).ReplaceLineEndings("\n");
 
     private static readonly Type[] EngineTypes = typeof(Tensor).Assembly.GetExportedTypes();
 
@@ -65,12 +65,5 @@ public sealed class GlossaryTests
         string text = Glossary[section..Glossary.IndexOf("\n## ", section + 1, StringComparison.Ordinal)];
         foreach (string keras2 in new[] { "Adagrad", "initial_accumulator_value", "lr=", "decay", "input_shape", "predict_classes", "'acc'" })
             Assert.Contains(keras2, text);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Learn.Dnn.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Learn.Dnn.sln not found above " + AppContext.BaseDirectory);
     }
 }
