@@ -16,7 +16,8 @@ namespace Learn.Dnn.Models;
 /// </code>
 /// Writing is atomic: the bytes go to a temporary file in the same folder, which is flushed to disk and
 /// then renamed over the target (a rename within a folder is atomic), so a crash mid-write leaves the
-/// previous file whole. Reading bounds every length by the file's size before it allocates anything, and checks the
+/// previous file whole. A temporary left by a writer that was killed is removed by the next save to the
+/// same path. Reading bounds every length by the file's size before it allocates anything, and checks the
 /// SHA-256 before it trusts a single value; a bad file gives an <see cref="InvalidDataException"/> naming
 /// the file and what is wrong.
 /// </summary>
@@ -37,10 +38,11 @@ internal static class WeightsFile
         if (Directory.Exists(full))
             throw new IOException($"SaveWeights: \"{path}\" is a folder; give the path of a file ending in `.weights.bin` inside it.");
         string directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(directory, TemporaryName(Path.GetFileName(full), Environment.ProcessId, Guid.NewGuid()));
         try
         {
+            Directory.CreateDirectory(directory);
+            RemoveStaleTemporaries(directory, Path.GetFileName(full));
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
                 var stream = wrap is null ? file : wrap(file);
@@ -50,10 +52,57 @@ internal static class WeightsFile
             }
             File.Move(temporary, full, overwrite: true);   // the atomic step: readers see the old file or the new one
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The operating system's message names the temporary file, which the user never chose: name both.
+            string message = $"SaveWeights: could not write \"{path}\" (through the temporary file \"{temporary}\"): {e.Message}";
+            throw e is UnauthorizedAccessException ? new UnauthorizedAccessException(message, e) : new IOException(message, e);
+        }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            TryDelete(temporary);
         }
+    }
+
+    /// <summary>".model.weights.bin.4242.3f2a….tmp": hidden, beside its target, and naming the process that writes it.</summary>
+    private static string TemporaryName(string fileName, int processId, Guid id) => $".{fileName}.{processId}.{id:N}.tmp";
+
+    /// <summary>
+    /// Deletes the temporaries of earlier saves to <paramref name="fileName"/> whose writer is gone (a process
+    /// killed mid-write leaves one as large as the checkpoint). Only names of exactly our form are candidates,
+    /// and a temporary whose process still runs is left alone: it may be writing right now.
+    /// </summary>
+    private static void RemoveStaleTemporaries(string directory, string fileName)
+    {
+        string prefix = $".{fileName}.";
+        foreach (string candidate in Directory.EnumerateFiles(directory, $"{prefix}*.tmp"))
+        {
+            string name = Path.GetFileName(candidate);
+            if (name.Length < prefix.Length + ".tmp".Length) continue;
+            string[] parts = name[prefix.Length..^".tmp".Length].Split('.');   // "4242", "3f2a…"
+            if (parts.Length != 2 || !int.TryParse(parts[0], out int processId) || !Guid.TryParseExact(parts[1], "N", out _)) continue;
+            if (processId == Environment.ProcessId || IsRunning(processId)) continue;
+            TryDelete(candidate);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return false;   // no such process
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // cleanup is best effort: the save's own outcome is what matters
     }
 
     private static byte[] Encode(IReadOnlyList<Tensor> tensors)

@@ -75,6 +75,39 @@ public sealed class WeightsFileTests : IDisposable
     }
 
     [Fact]
+    public void A_save_removes_the_stale_temporaries_of_its_own_file_and_nothing_else()
+    {
+        var path = PathOf("m.weights.bin");
+        const string id = "0123456789abcdef0123456789abcdef";
+        const int gone = 2_000_000_000;   // no process has this id (Linux's pid_max is at most 2²²)
+        string stale = PathOf($".m.weights.bin.{gone}.{id}.tmp");
+        string[] others =
+        [
+            PathOf($".m.weights.bin.{Environment.ProcessId}.{id}.tmp"),   // a live process's: it may be writing now
+            PathOf($".other.weights.bin.{gone}.{id}.tmp"),               // another checkpoint's
+            PathOf($".m.weights.bin.{gone}.not-a-guid.tmp"),              // not of the writer's form
+            PathOf("m.weights.bin.tmp"),
+            PathOf("notes.txt"),
+        ];
+        foreach (var file in others.Append(stale)) File.WriteAllText(file, "x");
+        SmallModel(1).SaveWeights(path);
+        Assert.False(File.Exists(stale), "the temporary of a process that is gone was not removed");
+        Assert.All(others, file => Assert.True(File.Exists(file), $"{file} was removed, but it is not a stale temporary of this checkpoint"));
+    }
+
+    [Fact]
+    public void An_operating_system_error_names_both_the_path_and_the_temporary()
+    {
+        var path = PathOf("full.weights.bin");
+        var error = Assert.Throws<IOException>(() =>
+            WeightsFile.Write(path, SmallModel(1).GetWeights(), _ => throw new IOException("No space left on device")));
+        Assert.Contains($"\"{path}\"", error.Message);
+        Assert.Contains($"{Path.DirectorySeparatorChar}.full.weights.bin.", error.Message);   // the temporary's name
+        Assert.Contains("No space left on device", error.Message);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
     public void An_empty_file_is_refused_naming_the_file()
     {
         var path = PathOf("empty.weights.bin");
