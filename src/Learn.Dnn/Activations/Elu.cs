@@ -1,13 +1,14 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>The exponential linear unit (Clevert et al., 2015): x for x &gt; 0, α(eˣ − 1) otherwise; smooth at 0 when α = 1.</summary>
 [Chapter(3)]
+[KerasName("elu")]
 public sealed class Elu(float alpha = 1f) : Activation
 {
     public float Alpha { get; } = alpha;
 
-    public override string Name => "elu";
 
     #region math
     /// <summary>f(x) = x for x &gt; 0, α(eˣ − 1) otherwise.</summary>
@@ -22,5 +23,5 @@ public sealed class Elu(float alpha = 1f) : Activation
         (x, p) => Function(x, p), (x, y, p) => Derivative(x, y, p),
         "x > 0.0f ? x : p * (exp(x) - 1.0f)", "x > 0.0f ? 1.0f : y + p");
 
-    public override Tensor Call(Tensor x) => x.Elu(Alpha);
+    public override Tensor Call(Tensor x) => x.Map(Elementwise, Alpha);
 }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.Activations;
@@ -9,12 +10,12 @@ namespace Learn.Dnn.Activations;
 /// paper's tanh approximation (GPT-2's, Keras' <c>approximate=True</c>), within 1e-3 of it.
 /// </summary>
 [Chapter(3)]
+[KerasName("gelu")]
 public sealed class Gelu(bool approximate = false) : Activation
 {
     /// <summary>Whether this is the tanh approximation rather than the exact form.</summary>
     public bool Approximate { get; } = approximate;
 
-    public override string Name => "gelu";
 
     private const float InvSqrt2 = 0.70710678f;       // 1/√2
     private const float InvSqrt2Pi = 0.39894228f;     // 1/√(2π)
@@ -73,5 +74,5 @@ public sealed class Gelu(bool approximate = false) : Activation
         $"0.5f * x * (1.0f + saturating_tanh({U}))",
         $"0.5f * (1.0f + saturating_tanh({U})) + 0.5f * x * (1.0f - saturating_tanh({U}) * saturating_tanh({U})) * 0.7978845608f * (1.0f + 3.0f * 0.044715f * x * x)");
 
-    public override Tensor Call(Tensor x) => x.Gelu(Approximate);
+    public override Tensor Call(Tensor x) => x.Map(Approximate ? ApproximateElementwise : Elementwise);
 }

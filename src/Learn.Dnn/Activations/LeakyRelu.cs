@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 
@@ -9,9 +10,13 @@ namespace Learn.Dnn.Activations;
 [Chapter(3)]
 public sealed class LeakyRelu(float alpha = 0.3f) : Activation
 {
+    /// <summary>α, the slope for x &lt; 0 (Keras' <c>negative_slope</c>).</summary>
+    [KerasName("negative_slope")]
     public float Alpha { get; } = alpha;
 
-    public override string Name => "leaky_relu";
+    /// <summary>Keras' activation "leaky_relu": slope 0.2.</summary>
+    [KerasName("leaky_relu")]
+    public static LeakyRelu KerasActivation => new(0.2f);
 
     #region math
     /// <summary>f(x) = x for x &gt; 0, αx otherwise.</summary>
@@ -26,5 +31,5 @@ public sealed class LeakyRelu(float alpha = 0.3f) : Activation
         (x, p) => Function(x, p), (x, _, p) => Derivative(x, p),
         "x > 0.0f ? x : p * x", "isnan(x) ? x : x > 0.0f ? 1.0f : p");
 
-    public override Tensor Call(Tensor x) => x.LeakyRelu(Alpha);
+    public override Tensor Call(Tensor x) => x.Map(Elementwise, Alpha);
 }

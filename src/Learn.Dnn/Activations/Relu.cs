@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
@@ -6,9 +7,9 @@ namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
 [Chapter(3)]
+[KerasName("relu")]
 public sealed class Relu : Activation
 {
-    public override string Name => "relu";
 
     #region math
     /// <summary>relu(x) = max(0, x), and NaN for NaN (IEEE 754's maximum, TensorPrimitives.Max, PyTorch), where x &gt; 0 alone is false.</summary>
@@ -39,5 +40,5 @@ public sealed class Relu : Activation
         for (int i = X.Length * Vector<float>.Count; i < x.Length; i++) dx[i] = Derivative(x[i]) * dy[i];
     }
 
-    public override Tensor Call(Tensor x) => x.Relu();
+    public override Tensor Call(Tensor x) => x.Map(Elementwise);
 }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
@@ -6,9 +7,9 @@ namespace Learn.Dnn.Activations;
 
 /// <summary>The logistic sigmoid σ(x) = 1/(1 + e⁻ˣ): squashes any number into (0, 1).</summary>
 [Chapter(3)]
+[KerasName("sigmoid")]
 public sealed class Sigmoid : Activation
 {
-    public override string Name => "sigmoid";
 
     #region math
     /// <summary>σ(x) = 1/(1 + e⁻ˣ), written so that neither branch overflows.</summary>
@@ -38,5 +39,5 @@ public sealed class Sigmoid : Activation
     }
     #endregion
 
-    public override Tensor Call(Tensor x) => x.Sigmoid();
+    public override Tensor Call(Tensor x) => x.Map(Elementwise);
 }

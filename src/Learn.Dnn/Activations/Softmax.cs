@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.Activations;
@@ -7,9 +8,9 @@ namespace Learn.Dnn.Activations;
 /// Every output is in (0, 1) and each row sums to 1. Used as the output activation of a classifier.
 /// </summary>
 [Chapter(4)]
+[KerasName("softmax")]
 public sealed class Softmax : Activation
 {
-    public override string Name => "softmax";
 
     public override Tensor Call(Tensor x) => x.Softmax();
 }

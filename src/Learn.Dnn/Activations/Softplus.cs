@@ -1,11 +1,12 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 namespace Learn.Dnn.Activations;
 
 /// <summary>Softplus ln(1 + eˣ): a smooth ReLU whose derivative is the sigmoid.</summary>
 [Chapter(3)]
+[KerasName("softplus")]
 public sealed class Softplus : Activation
 {
-    public override string Name => "softplus";
 
     #region math
     /// <summary>
@@ -23,5 +24,5 @@ public sealed class Softplus : Activation
         (x, _) => Function(x), (x, _, _) => Derivative(x),
         "fmax(x, 0.0f) + log(1.0f + exp(-fabs(x)))", Sigmoid.Elementwise.OpenClForward);   // softplus' = σ
 
-    public override Tensor Call(Tensor x) => x.Softplus();
+    public override Tensor Call(Tensor x) => x.Map(Elementwise);
 }

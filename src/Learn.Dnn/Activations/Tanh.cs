@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
@@ -6,9 +7,9 @@ namespace Learn.Dnn.Activations;
 
 /// <summary>The hyperbolic tangent: a sigmoid stretched to (−1, 1) and centred at 0; tanh(x) = 2σ(2x) − 1.</summary>
 [Chapter(3)]
+[KerasName("tanh")]
 public sealed class Tanh : Activation
 {
-    public override string Name => "tanh";
 
     #region math
     /// <summary>tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ).</summary>
@@ -35,5 +36,5 @@ public sealed class Tanh : Activation
         for (int i = Y.Length * Vector<float>.Count; i < y.Length; i++) dx[i] = Derivative(y[i]) * dy[i];
     }
 
-    public override Tensor Call(Tensor x) => x.Tanh();
+    public override Tensor Call(Tensor x) => x.Map(Elementwise);
 }

@@ -1,9 +1,9 @@
-using Learn.Dnn.Models;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
-/// Code that <see cref="Model.Fit"/>, <see cref="Model.Evaluate"/> and <see cref="Model.Predict"/> call
+/// Code that <c>Model.Fit</c>, <c>Model.Evaluate</c> and <c>Model.Predict</c> call
 /// at fixed points, in Keras 3's order:
 /// <code>
 /// OnTrainBegin
@@ -13,20 +13,22 @@ namespace Learn.Dnn.Callbacks;
 ///               OnEpochEnd(epoch, logs)      (logs: accuracy, loss, val_accuracy, val_loss...)
 /// OnTrainEnd(logs)
 /// </code>
-/// Every hook does nothing unless overridden. Epochs and steps count from 0, as in Keras. Logs hold
+/// A training step whose loss is NaN or ∞ calls <see cref="OnNonFiniteLoss"/> before its
+/// OnTrainBatchEnd (the engine's own hook: Keras has none). Every hook does nothing unless overridden. Epochs and steps count from 0, as in Keras. Logs hold
 /// the running means of the epoch so far, keys in alphabetical order. Setting
-/// <see cref="Models.Model.StopTraining"/> stops after the current batch.
+/// <see cref="IModel.StopTraining"/> stops after the current batch.
 /// </summary>
 [Chapter(5)]
-public abstract class Callback
+[KerasModule("keras.callbacks")]
+public abstract class Callback : IConfigurable
 {
-    /// <summary>The model being trained, evaluated or run (set before the first hook).</summary>
-    public Model? Model { get; private set; }
+    /// <summary>The model being trained, evaluated or run (set before the first hook), as the callbacks see it.</summary>
+    public IModel? Model { get; private set; }
 
     /// <summary>Keras' params: "verbose", "epochs", "steps" (batches per epoch).</summary>
     public IReadOnlyDictionary<string, int> Params { get; private set; } = new Dictionary<string, int>();
 
-    public virtual void SetModel(Model model) => Model = model;
+    public virtual void SetModel(IModel model) => Model = model;
 
     public virtual void SetParams(IReadOnlyDictionary<string, int> parameters) => Params = parameters;
 
@@ -44,4 +46,16 @@ public abstract class Callback
     public virtual void OnPredictEnd(IReadOnlyDictionary<string, double> logs) { }
     public virtual void OnPredictBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) { }
     public virtual void OnPredictBatchEnd(int batch, IReadOnlyDictionary<string, double> logs) { }
+
+    /// <summary>
+    /// Fit found this batch's loss NaN or ∞, skipped its update and stops: <paramref name="report"/> says
+    /// where and why. Called before that batch's OnTrainBatchEnd. <see cref="ProgbarLogger"/> prints
+    /// the report; <see cref="History"/> keeps it.
+    /// </summary>
+    [Chapter(6)]
+    public virtual void OnNonFiniteLoss(NonFiniteLossException report) { }
+
+    /// <summary>The constructor's arguments under Keras' names (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }

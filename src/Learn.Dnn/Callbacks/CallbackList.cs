@@ -1,5 +1,3 @@
-using Learn.Dnn.Models;
-
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal sealed class CallbackList
     private static readonly IReadOnlyDictionary<string, double> Empty = new Dictionary<string, double>();
     private readonly List<Callback> callbacks;
 
-    public CallbackList(IEnumerable<Callback>? user, Model model, bool addHistory, bool addProgbar,
+    public CallbackList(IEnumerable<Callback>? user, IModel model, bool addHistory, bool addProgbar,
                         IReadOnlyDictionary<string, int> parameters)
     {
         callbacks = user?.Select(c => c ?? throw new ArgumentException("callbacks: a callback is null.")).ToList() ?? [];
@@ -41,6 +39,7 @@ internal sealed class CallbackList
     public void PredictEnd() => Each(c => c.OnPredictEnd(Empty));
     public void PredictBatchBegin(int step) => Each(c => c.OnPredictBatchBegin(step, Empty));
     public void PredictBatchEnd(int step) => Each(c => c.OnPredictBatchEnd(step, Empty));
+    public void NonFiniteLoss(NonFiniteLossException report) => Each(c => c.OnNonFiniteLoss(report));
 
     private void Each(Action<Callback> hook)
     {

@@ -1,5 +1,3 @@
-using Learn.Dnn.Models;
-
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
@@ -102,5 +100,5 @@ public class EarlyStopping : MonitorCallback
         }
     }
 
-    private Model RequireModel() => Model ?? throw new InvalidOperationException("EarlyStopping: no model; pass the callback to Fit (or call SetModel).");
+    private IModel RequireModel() => Model ?? throw new InvalidOperationException("EarlyStopping: no model; pass the callback to Fit (or call SetModel).");
 }

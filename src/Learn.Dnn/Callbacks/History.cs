@@ -1,7 +1,7 @@
 namespace Learn.Dnn.Callbacks;
 
 /// <summary>
-/// What <see cref="Models.Model.Fit"/> returns: every epoch's logs, as Keras' History.
+/// What <c>Model.Fit</c> returns: every epoch's logs, as Keras' History.
 /// <c>history["loss"]</c> (or <c>history.Logs["loss"]</c>: Keras' <c>history.history["loss"]</c>, a
 /// name C# does not allow for a member of a class called History) holds one value per epoch; the
 /// other keys are "accuracy", "val_loss"..., <see cref="Epoch"/> the epochs (from 0),
@@ -22,11 +22,11 @@ public sealed class History : Callback
 
     /// <summary>
     /// Set when Fit stopped because the loss became NaN or ∞: where (epoch, batch, layer) and why, in
-    /// its message, which Fit also prints. Fit does not throw it; <c>if (history.NonFiniteLoss is { } e) throw e;</c>
+    /// its message, which the progress bar prints. Fit does not throw it; <c>if (history.NonFiniteLoss is { } e) throw e;</c>
     /// turns the stop into an error. Null when training ended normally.
     /// </summary>
     [Chapter(6)]
-    public Models.NonFiniteLossException? NonFiniteLoss { get; internal set; }
+    public NonFiniteLossException? NonFiniteLoss { get; private set; }
 
     /// <summary>The epochs recorded, counted from 0.</summary>
     public IReadOnlyList<int> Epoch => epochs;
@@ -36,6 +36,9 @@ public sealed class History : Callback
         epochs.Clear();
         NonFiniteLoss = null;
     }
+
+    [Chapter(6)]
+    public override void OnNonFiniteLoss(NonFiniteLossException report) => NonFiniteLoss = report;
 
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {

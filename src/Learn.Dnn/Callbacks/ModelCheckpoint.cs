@@ -1,4 +1,4 @@
-using Learn.Dnn.Models;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Callbacks;
 
@@ -13,7 +13,7 @@ namespace Learn.Dnn.Callbacks;
 /// <see cref="MonitorCallback"/>; <c>initialValueThreshold</c> is the value to beat first). With
 /// <c>saveFreq: 100</c> it saves every 100 training batches instead, counted across epochs, and the path
 /// may also hold <c>{batch}</c> (from 1, within the epoch); the logs are then the batch's. The file is
-/// written atomically (<see cref="Model.SaveWeights"/>): a crash mid-write leaves the previous checkpoint
+/// written atomically (<see cref="IModel.SaveWeights"/>): a crash mid-write leaves the previous checkpoint
 /// whole. In this chapter only weights are saved; the whole-model format (".keras") comes in chapter 9.
 /// </summary>
 [Chapter(6)]
@@ -36,16 +36,17 @@ public class ModelCheckpoint : MonitorCallback
         if (!saveWeightsOnly)
             throw new NotSupportedException(
                 $"ModelCheckpoint: saving the whole model (saveWeightsOnly: false, a \".keras\" file) comes in chapter 9; " +
-                $"for now pass saveWeightsOnly: true with a path ending in `{Model.WeightsExtension}`. Received: filepath={filepath}");
-        if (!filepath.EndsWith(Model.WeightsExtension, StringComparison.Ordinal))
+                $"for now pass saveWeightsOnly: true with a path ending in `{IModel.WeightsExtension}`. Received: filepath={filepath}");
+        if (!filepath.EndsWith(IModel.WeightsExtension, StringComparison.Ordinal))
             throw new ArgumentException(
-                $"When using `saveWeightsOnly: true` in `ModelCheckpoint`, the filepath provided must end in `{Model.WeightsExtension}`. Received: filepath={filepath}",
+                $"When using `saveWeightsOnly: true` in `ModelCheckpoint`, the filepath provided must end in `{IModel.WeightsExtension}`. Received: filepath={filepath}",
                 nameof(filepath));
         Filepath = filepath;
         Verbose = verbose;
         SaveBestOnly = saveBestOnly;
         SaveWeightsOnly = saveWeightsOnly;
         SaveFreq = saveFreq;
+        InitialValueThreshold = initialValueThreshold;
     }
 
     public string Filepath { get; }
@@ -53,6 +54,13 @@ public class ModelCheckpoint : MonitorCallback
     public bool SaveBestOnly { get; }
     public bool SaveWeightsOnly { get; }
     public SaveFrequency SaveFreq { get; }
+
+    /// <summary>The value the first save must beat, or null.</summary>
+    public double? InitialValueThreshold { get; }
+
+    /// <summary>Keras' save_freq: "epoch" or a number of batches.</summary>
+    [KerasName("save_freq")]
+    private object SaveFreqConfig => SaveFreq.Batches is int batches ? batches : "epoch";
 
     private int currentEpoch, lastBatchSeen, batchesSinceLastSave;
 

@@ -35,6 +35,9 @@ public abstract class MonitorCallback : Callback
     /// <summary>"auto", "min" or "max".</summary>
     public string Mode { get; }
 
+    /// <summary>The smallest change that counts as an improvement (its size; the direction follows the mode).</summary>
+    public double MinDelta => minDelta;
+
     /// <summary>The best value seen so far (null before the first).</summary>
     public double? Best { get; protected set; }
 

@@ -4,8 +4,10 @@ namespace Learn.Dnn.Callbacks;
 /// The callback that draws a <see cref="Progbar"/> during Fit, Evaluate and Predict (Keras'
 /// ProgbarLogger). In Fit it prints <c>Epoch 3/10</c> on its own line when there is more than one
 /// epoch, then one bar per epoch whose final line carries the epoch's logs, validation included;
-/// validation inside Fit draws no bar of its own. Fit adds one after the user's callbacks when
-/// verbose is not 0; pass your own to choose the output and the clock (tests do).
+/// validation inside Fit draws no bar of its own. It also prints Fit's report of a NaN or infinite
+/// loss, at every verbosity. Fit adds one after the user's callbacks (a silent one when verbose is 0);
+/// Evaluate and Predict add one when verbose is not 0. Pass your own to choose the output and the
+/// clock (tests do).
 /// </summary>
 [Chapter(5)]
 public sealed class ProgbarLogger(TextWriter? output = null, Func<double>? clock = null, bool? dynamicDisplay = null) : Callback
@@ -53,6 +55,13 @@ public sealed class ProgbarLogger(TextWriter? output = null, Func<double>? clock
     public override void OnTestEnd(IReadOnlyDictionary<string, double> logs)
     {
         if (!calledInFit) Finish(logs);
+    }
+
+    /// <summary>The diagnosis on a line of its own after the bar, whatever the verbosity: a run that stops should say why.</summary>
+    public override void OnNonFiniteLoss(NonFiniteLossException report)
+    {
+        Output.WriteLine(Environment.NewLine + report.Message);
+        Output.Flush();
     }
 
     public override void OnPredictBegin(IReadOnlyDictionary<string, double> logs) => Reset();

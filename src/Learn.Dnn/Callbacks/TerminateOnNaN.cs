@@ -2,7 +2,7 @@ namespace Learn.Dnn.Callbacks;
 
 /// <summary>
 /// Stops training as soon as a batch's logged loss is NaN or ∞, Keras' <c>TerminateOnNaN</c>: prints
-/// "Batch {b}: Invalid loss, terminating training" and sets <see cref="Models.Model.StopTraining"/>
+/// "Batch {b}: Invalid loss, terminating training" and sets <see cref="IModel.StopTraining"/>
 /// (or, with <paramref name="raiseError"/>, throws). Fit already stops on a non-finite loss by itself
 /// (with a diagnosis); this callback is the Keras way, for code written against Keras.
 /// </summary>

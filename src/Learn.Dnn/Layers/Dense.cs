@@ -103,4 +103,14 @@ public sealed class Dense : Layer
         return Activation?.Call(z) ?? z;
     }
     #endregion
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>W's initializer (Glorot uniform unless given).</summary>
+    public Initializer KernelInitializer => kernelInitializer;
+
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
+
+    /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
+    public ulong Seed => rng.Seed;
 }

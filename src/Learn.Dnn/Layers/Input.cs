@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Layers;
 
 /// <summary>
@@ -20,7 +21,8 @@ public sealed class Input : Layer
         SampleShape = new Shape(shape);
     }
 
-    /// <summary>The shape of one sample, without the batch axis.</summary>
+    /// <summary>The shape of one sample, without the batch axis (Keras' <c>shape</c>).</summary>
+    [KerasName("shape")]
     public Shape SampleShape { get; }
 
     /// <summary>The shape of a batch of <paramref name="batch"/> samples.</summary>

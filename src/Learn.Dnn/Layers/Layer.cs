@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Layers;
 
 /// <summary>
@@ -5,25 +6,31 @@ namespace Learn.Dnn.Layers;
 /// the weights are created on the first call, when the input's shape is known (<see cref="Build"/>).
 /// </summary>
 [Chapter(3)]
-public abstract class Layer
+[KerasModule("keras.layers")]
+public abstract class Layer : IConfigurable
 {
-    private static int counter;
-    private static readonly Dictionary<string, int> namesTaken = [];
+    // Default seeds, not names: an unseeded layer draws its initial weights (or its dropout masks)
+    // from the number of layers created before it in this process, plus one. This is the engine's
+    // form of Keras 3's global seed generator, which unseeded initializers draw from: reproducible
+    // within one program run in order, not across programs that build other layers first. Every
+    // chapter and test that compares numbers passes a seed, so none depends on this counter.
+    private static int created;
 
     protected Layer(string? name)
     {
-        Index = Interlocked.Increment(ref counter);
+        Index = Interlocked.Increment(ref created);
         HasAutomaticName = name is null;
-        Name = name ?? AutomaticName(SnakeCase(GetType().Name), namesTaken);
+        Name = name ?? SnakeCase(GetType().Name);
     }
 
-    /// <summary>How many layers were created before this one, plus one (names and default seeds).</summary>
+    /// <summary>How many layers were created before this one, plus one: the default seed of an unseeded layer.</summary>
     protected int Index { get; }
 
     /// <summary>
-    /// The layer's name in messages and summaries. Unnamed layers are named as Keras names them: the
-    /// class in snake case, then _1, _2... ("dense", "dense_1"); a model renumbers its unnamed layers
-    /// from its own first one (see <see cref="Models.Sequential"/>).
+    /// The layer's name in messages and summaries. An unnamed layer is called as Keras calls it, the
+    /// class in snake case ("dense"), until a model numbers it among its own layers: dense, dense_1,
+    /// dense_2... (see <see cref="Models.Sequential"/>). Names are unique within a model, not across
+    /// models, so a model's names never depend on what was built before it.
     /// </summary>
     public string Name { get; private set; }
 
@@ -32,27 +39,26 @@ public abstract class Layer
 
     internal void Rename(string name) => Name = name;
 
-    /// <summary>"dense" the first time <paramref name="prefix"/> is asked for, then "dense_1", "dense_2"...</summary>
+    /// <summary>
+    /// Keras' rule within one model: "dense" the first time <paramref name="prefix"/> is asked for, then
+    /// "dense_1", "dense_2"... skipping a name some layer of the model already has (<paramref name="inUse"/>).
+    /// </summary>
     [Chapter(5)]
-    internal static string AutomaticName(string prefix, Dictionary<string, int> taken)
+    internal static string AutomaticName(string prefix, Dictionary<string, int> taken, Func<string, bool> inUse)
     {
-        lock (taken)
+        string name;
+        do
         {
             taken.TryGetValue(prefix, out int uses);
             taken[prefix] = uses + 1;
-            return uses == 0 ? prefix : $"{prefix}_{uses}";
-        }
+            name = uses == 0 ? prefix : $"{prefix}_{uses}";
+        } while (inUse(name));
+        return name;
     }
 
     /// <summary>Keras' to_snake_case: "Dense" → "dense", "MaxPooling2D" → "max_pooling2d", "SimpleRNN" → "simple_rnn".</summary>
     [Chapter(5)]
-    internal static string SnakeCase(string name)
-    {
-        name = System.Text.RegularExpressions.Regex.Replace(name, @"\W+", "");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "(.)([A-Z][a-z]+)", "$1_$2");
-        name = System.Text.RegularExpressions.Regex.Replace(name, "([a-z])([A-Z])", "$1_$2");
-        return name.ToLowerInvariant();
-    }
+    internal static string SnakeCase(string name) => Serialization.KerasConfig.SnakeCase(name);
 
     /// <summary>Whether <see cref="Build"/> has created the weights.</summary>
     public bool Built { get; private set; }
@@ -68,7 +74,7 @@ public abstract class Layer
     [Chapter(5)]
     public virtual IReadOnlyList<Tensor> Weights => Built ? [.. TrainableWeights, .. NonTrainableWeights] : [];
 
-    /// <summary>The shape of the last output, with the batch axis: what a summary shows as (None, ...).</summary>
+    /// <summary>The shape of the latest call's (first) output, with the batch axis: what a summary shows as (None, ...).</summary>
     [Chapter(5)]
     public Shape? OutputShape { get; private set; }
 
@@ -79,6 +85,19 @@ public abstract class Layer
     protected abstract Tensor Forward(Tensor input, bool training);
 
     /// <summary>
+    /// The forward pass on several tensors, giving several: by default the layer takes one tensor and
+    /// returns one (<see cref="Forward(Tensor, bool)"/>). A layer with more inputs or outputs overrides
+    /// it (a recurrent layer: [x, initial states...] → [output, final states...]).
+    /// </summary>
+    [Chapter(8)]
+    protected virtual IReadOnlyList<Tensor> Forward(IReadOnlyList<Tensor> inputs, bool training)
+    {
+        if (inputs.Count != 1)
+            throw new ArgumentException($"{GetType().Name} '{Name}' takes one input tensor, got {inputs.Count}.", nameof(inputs));
+        return [Forward(inputs[0], training)];
+    }
+
+    /// <summary>
     /// Applies the layer: builds it on first use, checks the input, runs the forward pass
     /// (<paramref name="training"/>: true in <see cref="Models.Model.Fit"/>, where Dropout drops; false
     /// in Evaluate and Predict). The activity penalty of this call, if any, goes to <see cref="Losses"/>.
@@ -86,24 +105,70 @@ public abstract class Layer
     public Tensor Call(Tensor input, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return Call([input], inputs => [Forward(inputs[0], training)])[0];
+    }
+
+    /// <summary>
+    /// Applies the layer to a list of tensors and returns a list, as Keras' <c>layer([a, b])</c>: a
+    /// recurrent layer takes [x, h₀, (c₀)] and, with returnState, returns [output, h, (c)].
+    /// </summary>
+    [Chapter(8)]
+    public IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool training = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Call(inputs, list => Forward(list, training));
+    }
+
+    // The calls made inside the model call that is running on this thread (null outside any): each
+    // layer call adds its node to the innermost one, and opens its own for the calls it makes.
+    [ThreadStatic] private static List<Node>? recording;
+
+    /// <summary>
+    /// One call with the given forward pass: builds the layer on first use, runs
+    /// <paramref name="forward"/>, adds the activity penalties, and records the call as a
+    /// <see cref="Node"/> (this layer, its inputs, its outputs) in the enclosing call, a model's.
+    /// The calls made inside this one (a model's layers) are handed to <see cref="RecordInnerNodes"/>.
+    /// </summary>
+    protected IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>> forward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        if (inputs.Count == 0 || inputs.Any(t => t is null))
+            throw new ArgumentException($"{GetType().Name} '{Name}': expected one or more input tensors, got {inputs.Count}{(inputs.Count > 0 ? " with a null among them" : "")}.", nameof(inputs));
         #region build-outside-scope
         if (!Built)
         {
-            using (Devices.StorageScope.Suspend()) Build(input.Shape);   // weights outlive any training step's scope
+            using (Devices.StorageScope.Suspend()) Build(inputs[0].Shape);   // weights outlive any training step's scope
             Built = true;
         }
         #endregion
         activityLosses.Clear();
-        var output = Forward(input, training);
-        OutputShape = output.Shape;
-        if (ActivityRegularizer is not null)
+        var outer = recording;
+        var inner = new List<Node>();
+        IReadOnlyList<Tensor> outputs;
+        recording = inner;
+        try
         {
-            // Keras 3 divides the activity penalty by the batch size, so its strength does not depend on it.
-            var penalty = ActivityRegularizer.Call(output);
-            AddLoss(output.Rank > 0 ? penalty * (1f / output.Shape[0]) : penalty);
+            outputs = forward(inputs);
         }
-        return output;
+        finally
+        {
+            recording = outer;
+        }
+        RecordInnerNodes(inner);
+        OutputShape = outputs[0].Shape;
+        if (ActivityRegularizer is not null)
+            foreach (var output in outputs)
+            {
+                // Keras 3 divides the activity penalty by the batch size, so its strength does not depend on it.
+                var penalty = ActivityRegularizer.Call(output);
+                AddLoss(output.Rank > 0 ? penalty * (1f / output.Shape[0]) : penalty);
+            }
+        outer?.Add(new Node(this, [.. inputs], outputs));
+        return outputs;
     }
+
+    /// <summary>Receives the nodes of the layer calls made inside this layer's latest call, in call order (a model keeps them).</summary>
+    private protected virtual void RecordInnerNodes(IReadOnlyList<Node> nodes) { }
 
     #region losses
     private readonly List<Tensor> activityLosses = [];
@@ -176,4 +241,9 @@ public abstract class Layer
     #endregion
 
     public override string ToString() => $"{Name} ({GetType().Name})";
+
+    // Config (Serialization/KerasConfig.cs).
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual System.Text.Json.Nodes.JsonObject GetConfig() => KerasConfig.Of(this);
 }

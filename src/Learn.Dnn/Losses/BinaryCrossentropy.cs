@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Losses;
 
 /// <summary>
@@ -7,11 +8,11 @@ namespace Learn.Dnn.Losses;
 /// whose gradient is σ(z) − y.
 /// </summary>
 [Chapter(4)]
+[KerasName("binary_crossentropy")]
 public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss
 {
     public bool FromLogits { get; } = fromLogits;
 
-    public override string Name => "binary_crossentropy";
 
     #region compute
     protected override Tensor Compute(Tensor y, Tensor yPred)

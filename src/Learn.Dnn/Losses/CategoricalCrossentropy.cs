@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Losses;
 
 /// <summary>
@@ -7,11 +8,11 @@ namespace Learn.Dnn.Losses;
 /// with respect to z is simply (softmax(z) − y)/batch.
 /// </summary>
 [Chapter(4)]
+[KerasName("categorical_crossentropy")]
 public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss
 {
     public bool FromLogits { get; } = fromLogits;
 
-    public override string Name => "categorical_crossentropy";
 
     protected override void Validate(Tensor yTrue, Tensor yPred)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Losses;
 
 /// <summary>
@@ -5,10 +8,11 @@ namespace Learn.Dnn.Losses;
 /// the batch of a per-sample loss. Keras' argument order: <c>loss.Call(yTrue, yPred)</c>.
 /// </summary>
 [Chapter(3)]
-public abstract class Loss
+[KerasModule("keras.losses")]
+public abstract class Loss : IConfigurable
 {
-    /// <summary>The Keras name ("mean_squared_error", "categorical_crossentropy"...).</summary>
-    public abstract string Name { get; }
+    /// <summary>The Keras name ("mean_squared_error", "categorical_crossentropy"...), declared on the class.</summary>
+    public virtual string Name => KerasRegistry.NameOf(GetType());
 
     /// <summary>The mean loss over the batch, a scalar tensor carrying the gradient.</summary>
     public Tensor Call(Tensor yTrue, Tensor yPred)
@@ -34,27 +38,20 @@ public abstract class Loss
     #region get
     /// <summary>
     /// The loss Keras calls <paramref name="name"/>: "mse" (or "mean_squared_error"),
-    /// "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy".
+    /// "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy": each
+    /// declared on its class (<c>[KerasName("mean_squared_error", "mse")]</c>) and found by <see cref="KerasRegistry"/>.
     /// </summary>
     [Chapter(5)]
-    public static Loss Get(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "mse" or "mean_squared_error" => new MeanSquaredError(),
-            "binary_crossentropy" => new BinaryCrossentropy(),
-            "categorical_crossentropy" => new CategoricalCrossentropy(),
-            "sparse_categorical_crossentropy" => new SparseCategoricalCrossentropy(),
-            _ => throw new ArgumentException(
-                $"Loss: unknown name \"{name}\"; expected mse, mean_squared_error, binary_crossentropy, categorical_crossentropy or sparse_categorical_crossentropy.", nameof(name)),
-        };
-    }
+    public static Loss Get(string name) => KerasRegistry.Get<Loss>(name);
 
     /// <summary><c>model.Compile(..., loss: "mse")</c>: a Keras string stands for the loss.</summary>
     [Chapter(5)]
     public static implicit operator Loss(string name) => Get(name);
     #endregion
+
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual JsonObject GetConfig() => KerasConfig.Of(this);
 
     public override string ToString() => Name;
 }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Data;
 
 namespace Learn.Dnn.Losses;
@@ -7,11 +8,11 @@ namespace Learn.Dnn.Losses;
 /// one-hot rows: the labels are one-hot encoded, then <see cref="CategoricalCrossentropy"/> applies.
 /// </summary>
 [Chapter(4)]
+[KerasName("sparse_categorical_crossentropy")]
 public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Loss
 {
     public bool FromLogits { get; } = fromLogits;
 
-    public override string Name => "sparse_categorical_crossentropy";
 
     protected override void Validate(Tensor yTrue, Tensor yPred)
     {

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Metrics;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace Learn.Dnn.Metrics;
 /// the fraction of its columns that are right.
 /// </summary>
 [Chapter(5)]
+[KerasName("binary_accuracy")]
 public sealed class BinaryAccuracy(string name = "binary_accuracy", float threshold = 0.5f) : Metric
 {
     public override string Name => name;

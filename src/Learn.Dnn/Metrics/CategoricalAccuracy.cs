@@ -1,9 +1,11 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Data;
 
 namespace Learn.Dnn.Metrics;
 
 /// <summary>Categorical accuracy for one-hot targets: right when argmax(y_pred) = argmax(y_true) (the first maximum on ties).</summary>
 [Chapter(5)]
+[KerasName("categorical_accuracy")]
 public sealed class CategoricalAccuracy(string name = "categorical_accuracy") : Metric
 {
     public override string Name => name;

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Metrics;
 
 /// <summary>
@@ -6,7 +9,8 @@ namespace Learn.Dnn.Metrics;
 /// Σ values / Σ samples, so a short last batch weighs by its size. <see cref="Reset"/> starts afresh.
 /// </summary>
 [Chapter(5)]
-public abstract class Metric
+[KerasModule("keras.metrics")]
+public abstract class Metric : IConfigurable
 {
     private double total;
     private long count;
@@ -47,24 +51,18 @@ public abstract class Metric
 
     #region get
     /// <summary>
-    /// The metric Keras calls <paramref name="name"/>. "accuracy" (or "acc") is decided by the data's
-    /// shapes on the first batch, as Keras' compile_utils does: binary accuracy when y_pred has one
-    /// column; sparse categorical when y_true has fewer axes than y_pred, or one column against
-    /// several; categorical otherwise.
+    /// The metric Keras calls <paramref name="name"/>, as declared on its class
+    /// (<c>[KerasName("binary_accuracy")]</c>) and found by <see cref="KerasRegistry"/>.
     /// </summary>
-    public static Metric Get(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "accuracy" or "acc" => new AccuracyByShape(name.Trim()),
-            "binary_accuracy" => new BinaryAccuracy(),
-            "categorical_accuracy" => new CategoricalAccuracy(),
-            "sparse_categorical_accuracy" => new SparseCategoricalAccuracy(),
-            _ => throw new ArgumentException(
-                $"Metric: unknown name \"{name}\"; expected accuracy, binary_accuracy, categorical_accuracy or sparse_categorical_accuracy.", nameof(name)),
-        };
-    }
+    public static Metric Get(string name) => KerasRegistry.Get<Metric>(name);
+
+    /// <summary>
+    /// "accuracy" (or "acc", logged under the name as written) is decided by the data's shapes on the
+    /// first batch, as Keras' compile_utils does: binary accuracy when y_pred has one column; sparse
+    /// categorical when y_true has fewer axes than y_pred, or one column against several; categorical otherwise.
+    /// </summary>
+    [KerasName("accuracy", "acc")]
+    private static Metric Accuracy(string written) => new AccuracyByShape(written);
 
     /// <summary>The accuracy Keras picks for targets of <paramref name="yTrue"/> and predictions of <paramref name="yPred"/>.</summary>
     public static Metric ForAccuracy(Shape yTrue, Shape yPred, string name = "accuracy")
@@ -79,6 +77,10 @@ public abstract class Metric
     /// <summary><c>Compile(..., metrics: ["accuracy"])</c>: a Keras string stands for the metric.</summary>
     public static implicit operator Metric(string name) => Get(name);
     #endregion
+
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual JsonObject GetConfig() => KerasConfig.Of(this);
 
     public override string ToString() => Name;
 

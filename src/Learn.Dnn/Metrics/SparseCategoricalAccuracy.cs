@@ -1,9 +1,11 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Data;
 
 namespace Learn.Dnn.Metrics;
 
 /// <summary>Sparse categorical accuracy for integer labels y_true: [n] or [n, 1]: right when argmax(y_pred) = the label.</summary>
 [Chapter(5)]
+[KerasName("sparse_categorical_accuracy")]
 public sealed class SparseCategoricalAccuracy(string name = "sparse_categorical_accuracy") : Metric
 {
     public override string Name => name;

@@ -5,7 +5,7 @@ public abstract partial class Model
 {
     /// <summary>The extension a weights file must have (Keras: ".weights.h5"; the .h5 format comes later).</summary>
     [Chapter(6)]
-    public static string WeightsExtension => ".weights.bin";
+    public static string WeightsExtension => Callbacks.IModel.WeightsExtension;
 
     /// <summary>
     /// Writes every weight (<see cref="Weights"/>, layer by layer) to <paramref name="path"/>, which must end

@@ -35,7 +35,7 @@ public abstract partial class Model
         long nonTrainable = NonTrainableWeights.Sum(w => (long)w.Size);
         bool optimizerBuilt = Optimizer is { Built: true };
         // Keras' optimizer variables: the step counter (int64, 8 bytes) and the learning rate (4 bytes), then the slots
-        long optimizerCount = optimizerBuilt ? 2 + Optimizer!.Variables.Sum(v => (long)v.Size) : 0;
+        long optimizerCount = optimizerBuilt ? 2 + Optimizer!.Slots.Sum(v => (long)v.Size) : 0;
         long optimizerBytes = optimizerBuilt ? 12 + 4 * (optimizerCount - 2) : 0;
         text.Append($" Total params: {Count(trainable + nonTrainable + optimizerCount)} ({MemorySize(4 * (trainable + nonTrainable) + optimizerBytes)})\n");
         text.Append($" Trainable params: {Count(trainable)} ({MemorySize(4 * trainable)})\n");

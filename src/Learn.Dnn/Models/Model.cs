@@ -10,10 +10,11 @@ namespace Learn.Dnn.Models;
 /// A model is a layer made of layers that knows how to train itself, as in Keras:
 /// <see cref="Compile(Optimizer, Loss, IEnumerable{string})"/> chooses the optimizer, the loss and the metrics; <see cref="Fit"/> trains;
 /// <see cref="Evaluate"/> and <see cref="Predict"/> run it on new data; <see cref="Summary"/> prints
-/// its table. <see cref="Sequential"/> is the model of a stack of layers.
+/// its table. <see cref="Sequential"/> is the model of a stack of layers. Its callbacks see it as an
+/// <see cref="IModel"/>.
 /// </summary>
 [Chapter(5)]
-public abstract partial class Model : Layer
+public abstract partial class Model : Layer, IModel
 {
     protected Model(string? name) : base(name) { }
 
@@ -30,6 +31,19 @@ public abstract partial class Model : Layer
 
     /// <summary>Layer by layer, each layer's weights (kernel, bias...): Keras' <c>model.weights</c> order.</summary>
     public override IReadOnlyList<Tensor> Weights => Layers.SelectMany(l => l.Weights).ToList();
+
+    /// <summary>
+    /// The nodes of the model's latest call: one per layer call made inside it, in the order the calls
+    /// ran, so that each node comes after the nodes whose outputs it reads; a layer called twice has
+    /// two. Each call replaces them, so eager training holds one step's graph, never a growing list.
+    /// Their tensors are that call's: inside Fit, Evaluate and Predict they go back to the device's
+    /// pool with the step's storage scope (chapter 10), so read them during the step, as the non-finite
+    /// diagnosis does, or after a call of your own.
+    /// </summary>
+    [Chapter(9)]
+    public IReadOnlyList<Node> Nodes { get; private set; } = [];
+
+    private protected override void RecordInnerNodes(IReadOnlyList<Node> nodes) => Nodes = nodes;
 
     /// <summary>The layer called <paramref name="name"/> (Keras' <c>get_layer</c>).</summary>
     public Layer GetLayer(string name) => Layers.FirstOrDefault(l => l.Name == name)
@@ -48,9 +62,9 @@ public abstract partial class Model : Layer
     private List<Func<Metric>> metricFactories = [];
     private List<Metric> metricPrototypes = [];
 
-    /// <summary>Whether the compiled metric called <paramref name="name"/> is better when higher; null if unknown or absent.</summary>
+    /// <summary>Whether the compiled metric called <paramref name="metric"/> is better when higher; null if unknown or absent.</summary>
     [Chapter(6)]
-    internal bool? MetricHigherIsBetter(string name) => metricPrototypes.FirstOrDefault(m => m.Name == name)?.HigherIsBetter;
+    public bool? MetricHigherIsBetter(string metric) => metricPrototypes.FirstOrDefault(m => m.Name == metric)?.HigherIsBetter;
 
     /// <summary>
     /// Chooses how to train: <c>model.Compile("sgd", "sparse_categorical_crossentropy", ["accuracy"])</c>,

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 
 namespace Learn.Dnn.Models;
@@ -13,9 +14,11 @@ namespace Learn.Dnn.Models;
 /// can show them before training); without one, on the first call, from the data's shape.
 /// Unnamed layers are numbered within the model, per class, as a fresh Keras session numbers them:
 /// dense, dense_1, dense_2. (Keras counts over the whole session, so a second model there gets
-/// dense_3...; counting per model keeps a model's summary independent of what was built before it.)
+/// dense_3...; counting per model keeps a model's summary independent of what was built before it,
+/// in a program as in a test.)
 /// </summary>
 [Chapter(5)]
+[KerasModule("keras")]
 public sealed class Sequential : Model
 {
     private readonly List<Layer> layers = [];
@@ -47,7 +50,7 @@ public sealed class Sequential : Model
         }
         if (ReferenceEquals(layer, this) || layers.Contains(layer))
             throw new ArgumentException($"Sequential '{Name}': layer '{layer.Name}' is already in the model.");
-        if (layer.HasAutomaticName) layer.Rename(AutomaticName(SnakeCase(layer.GetType().Name), namesTaken));
+        if (layer.HasAutomaticName) layer.Rename(AutomaticName(SnakeCase(layer.GetType().Name), namesTaken, name => layers.Any(l => l.Name == name)));
         else if (layers.Any(l => l.Name == layer.Name))
             throw new ArgumentException($"Sequential '{Name}': two layers are named \"{layer.Name}\"; names must be unique within a model.");
         layers.Add(layer);
@@ -77,4 +80,9 @@ public sealed class Sequential : Model
     #endregion
 
     protected override void RequireInputShape(Shape xShape) => Input?.Require(xShape, "x");
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>The layers of the config, the <see cref="Input"/> first when there is one (as Keras writes its InputLayer).</summary>
+    [KerasName("layers")]
+    private IReadOnlyList<Layer> ConfigLayers => Input is null ? layers : [Input, .. layers];
 }

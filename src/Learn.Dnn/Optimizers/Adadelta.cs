@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
 
@@ -15,6 +16,7 @@ namespace Learn.Dnn.Optimizers;
 /// </code>
 /// </summary>
 [Chapter(5)]
+[KerasName("adadelta")]
 public sealed class Adadelta : Optimizer
 {
     private Tensor[] accumulatedGradients = [], accumulatedDeltas = [];
@@ -25,7 +27,6 @@ public sealed class Adadelta : Optimizer
         (Rho, Epsilon) = (rho, epsilon);
     }
 
-    public override string Name => "adadelta";
 
     public float Rho { get; }
     public float Epsilon { get; }
@@ -51,8 +52,7 @@ public sealed class Adadelta : Optimizer
 
     protected override void Build(IReadOnlyList<Tensor> weights)
     {
-        accumulatedGradients = AddSlots(weights);
-        accumulatedDeltas = AddSlots(weights);
+        (accumulatedGradients, accumulatedDeltas) = AddSlotPairs(weights);
     }
 
     protected override void Update(int index, Tensor weight, Tensor gradient, float learningRate) =>

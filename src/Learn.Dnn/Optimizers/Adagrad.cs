@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
 
@@ -14,6 +15,7 @@ namespace Learn.Dnn.Optimizers;
 /// The sum only grows, so every step shrinks: Adagrad can stop learning before it has converged.
 /// </summary>
 [Chapter(5)]
+[KerasName("adagrad")]
 public sealed class Adagrad : Optimizer
 {
     private Tensor[] accumulators = [];
@@ -24,7 +26,6 @@ public sealed class Adagrad : Optimizer
         (InitialAccumulatorValue, Epsilon) = (initialAccumulatorValue, epsilon);
     }
 
-    public override string Name => "adagrad";
 
     public float InitialAccumulatorValue { get; }
     public float Epsilon { get; }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Learn.Dnn.Devices;
@@ -20,6 +21,7 @@ namespace Learn.Dnn.Optimizers;
 /// the largest v so far, so the step size never grows.
 /// </summary>
 [Chapter(5)]
+[KerasName("adam")]
 public class Adam : Optimizer
 {
     private Tensor[] momentums = [], velocities = [], velocityHats = [];
@@ -31,11 +33,12 @@ public class Adam : Optimizer
         (Beta1, Beta2, Epsilon, Amsgrad) = (beta1, beta2, epsilon, amsgrad);
     }
 
-    public override string Name => "adam";
 
     /// <summary>β1, the decay of the running mean of gradients.</summary>
+    [KerasName("beta_1")]
     public float Beta1 { get; }
     /// <summary>β2, the decay of the running mean of squared gradients.</summary>
+    [KerasName("beta_2")]
     public float Beta2 { get; }
     public float Epsilon { get; }
     public bool Amsgrad { get; }
@@ -102,8 +105,7 @@ public class Adam : Optimizer
 
     protected override void Build(IReadOnlyList<Tensor> weights)
     {
-        momentums = AddSlots(weights);
-        velocities = AddSlots(weights);
+        (momentums, velocities) = AddSlotPairs(weights);
         if (Amsgrad) velocityHats = AddSlots(weights);
     }
 

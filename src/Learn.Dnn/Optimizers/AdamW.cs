@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Optimizers.Schedules;
 
 namespace Learn.Dnn.Optimizers;
@@ -9,6 +10,7 @@ namespace Learn.Dnn.Optimizers;
 /// adding wd·w to g, where Adam's scaling would shrink the decay of weights with large gradients.
 /// </summary>
 [Chapter(5)]
+[KerasName("adamw")]
 public sealed class AdamW : Adam
 {
     public AdamW(LearningRateSchedule? learningRate = null, float weightDecay = 0.004f, float beta1 = 0.9f, float beta2 = 0.999f,
@@ -18,5 +20,4 @@ public sealed class AdamW : Adam
         WeightDecay = weightDecay;
     }
 
-    public override string Name => "adamw";
 }

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
 
@@ -16,6 +17,7 @@ namespace Learn.Dnn.Optimizers;
 /// </code>
 /// </summary>
 [Chapter(5)]
+[KerasName("nadam")]
 public sealed class Nadam : Optimizer
 {
     private Tensor[] momentums = [], velocities = [];
@@ -27,9 +29,10 @@ public sealed class Nadam : Optimizer
         (Beta1, Beta2, Epsilon) = (beta1, beta2, epsilon);
     }
 
-    public override string Name => "nadam";
 
+    [KerasName("beta_1")]
     public float Beta1 { get; }
+    [KerasName("beta_2")]
     public float Beta2 { get; }
     public float Epsilon { get; }
 
@@ -61,9 +64,11 @@ public sealed class Nadam : Optimizer
 
     protected override void Build(IReadOnlyList<Tensor> weights)
     {
-        momentums = AddSlots(weights);
-        velocities = AddSlots(weights);
+        (momentums, velocities) = AddSlotPairs(weights);
     }
+
+    /// <summary>U, after the slots, as Keras' <c>_u_product</c> variable.</summary>
+    protected override IReadOnlyList<Tensor> StateVariables => [Tensor.Scalar(uProduct)];
 
     /// <summary>u_t = β1·(1 − ½·0.96ᵗ).</summary>
     private float MomentumFactor(long t) => Beta1 * (1f - 0.5f * MathF.Pow(0.96f, t));

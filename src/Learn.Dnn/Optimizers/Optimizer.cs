@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Optimizers.Schedules;
 
 namespace Learn.Dnn.Optimizers;
@@ -13,8 +15,8 @@ namespace Learn.Dnn.Optimizers;
 /// <item>Constructor: Keras 3's defaults and argument names (<c>learningRate</c>, <c>momentum</c>,
 /// <c>beta1</c>...); <c>learningRate</c> is a <see cref="LearningRateSchedule"/>, to which a plain
 /// number converts; clipping and weight decay are the base's init properties
-/// (<c>new Adam { ClipNorm = 1f }</c>); <see cref="Name"/> is Keras' string; register the string in <see cref="Get"/>'s
-/// table so <c>Compile("adam", ...)</c> finds it.</item>
+/// (<c>new Adam { ClipNorm = 1f }</c>); Keras' string is declared on the class, <c>[KerasName("adam")]</c>,
+/// so that <c>Compile("adam", ...)</c> finds it and <see cref="Name"/> gives it.</item>
 /// <item><see cref="Build"/> runs once, on the first <see cref="Apply"/>, with the weights in the
 /// model's fixed order: create each slot (momentum, m, v...) with <see cref="AddSlot"/>, on the weight's
 /// device, so that slot i of weight j is always the same tensor.</item>
@@ -36,9 +38,10 @@ namespace Learn.Dnn.Optimizers;
 /// </list>
 /// </summary>
 [Chapter(5)]
-public abstract class Optimizer
+[KerasModule("keras.optimizers")]
+public abstract class Optimizer : IConfigurable
 {
-    private readonly List<Tensor> variables = [];
+    private readonly List<Tensor> slots = [];
     private LearningRateSchedule learningRate;
     private float? clipNorm, clipValue, globalClipNorm;
 
@@ -49,8 +52,8 @@ public abstract class Optimizer
         this.learningRate = learningRate;
     }
 
-    /// <summary>Keras' name: "sgd", "adam"...</summary>
-    public abstract string Name { get; }
+    /// <summary>Keras' name: "sgd", "adam"... (declared on the class).</summary>
+    public virtual string Name => KerasRegistry.NameOf(GetType());
 
     /// <summary>ε, added to a denominator so that it is never 0: Keras' backend epsilon 1e-7 unless set.</summary>
     public const float DefaultEpsilon = 1e-7f;
@@ -66,7 +69,7 @@ public abstract class Optimizer
         get => learningRate[Iterations];
         set
         {
-            if (learningRate is not LearningRateSchedule.Constant)
+            if (learningRate is not ConstantLearningRate)
                 throw new InvalidOperationException($"{GetType().Name}: the learning rate is the schedule {learningRate.GetType().Name}, so it cannot be set; create the optimizer with a number to set it.");
             learningRate = value;
         }
@@ -81,18 +84,22 @@ public abstract class Optimizer
 
     #region options
     /// <summary>Keras' <c>clipnorm</c>: each gradient g is rescaled to g·c/max(‖g‖, c), so its norm is at most c.</summary>
+    [KerasName("clipnorm")]
     public float? ClipNorm { get => clipNorm; init => clipNorm = OnlyClipping(nameof(ClipNorm), value); }
 
     /// <summary>Keras' <c>clipvalue</c>: each element of each gradient is clipped to [−v, v].</summary>
+    [KerasName("clipvalue")]
     public float? ClipValue { get => clipValue; init => clipValue = OnlyClipping(nameof(ClipValue), value); }
 
     /// <summary>
     /// Keras' <c>global_clipnorm</c>: all gradients are rescaled together by c/max(‖G‖, c), where ‖G‖ is the
     /// norm of all of them as one vector (NaN when ‖G‖ is not finite, so a bad step is visible).
     /// </summary>
+    [KerasName("global_clipnorm")]
     public float? GlobalClipNorm { get => globalClipNorm; init => globalClipNorm = OnlyClipping(nameof(GlobalClipNorm), value); }
 
     /// <summary>Keras' <c>weight_decay</c>, decoupled (Loshchilov &amp; Hutter): w −= w·wd·η before each update.</summary>
+    [KerasName("weight_decay")]
     public float? WeightDecay { get; init; }
 
     /// <summary>Keras allows one kind of clipping: a second one is an error, at construction.</summary>
@@ -114,8 +121,28 @@ public abstract class Optimizer
     /// <summary>Whether <see cref="Build"/> has run (the slots exist).</summary>
     public bool Built { get; private set; }
 
-    /// <summary>The slot tensors created by <see cref="AddSlot"/>, in creation order (a summary counts them).</summary>
-    public IReadOnlyList<Tensor> Variables => variables;
+    /// <summary>The slot tensors created by <see cref="AddSlot"/>, in creation order, which is Keras' (a summary counts them).</summary>
+    public IReadOnlyList<Tensor> Slots => slots;
+
+    /// <summary>
+    /// Keras' <c>optimizer.variables</c>, in Keras' order: the iteration count, the learning rate when
+    /// it is a number (a schedule has no variable), the slots in the order <see cref="Build"/> creates
+    /// them (Adam: m and v of each weight in turn), then the optimizer's own state
+    /// (<see cref="StateVariables"/>). The slots are the live tensors; the iteration count and the
+    /// learning rate are float32 copies (the count is exact up to 2²⁴ steps).
+    /// </summary>
+    [Chapter(9)]
+    public IReadOnlyList<Tensor> Variables =>
+    [
+        Tensor.Scalar(Iterations),
+        .. learningRate is ConstantLearningRate constant ? [Tensor.Scalar(constant.Value)] : Array.Empty<Tensor>(),
+        .. slots,
+        .. Built ? StateVariables : [],
+    ];
+
+    /// <summary>State of the optimizer's own, after the slots in <see cref="Variables"/> (Nadam's product of momentum factors); none by default.</summary>
+    [Chapter(9)]
+    protected virtual IReadOnlyList<Tensor> StateVariables => [];
 
     #region apply
     /// <summary>
@@ -194,7 +221,7 @@ public abstract class Optimizer
     protected Tensor AddSlot(Tensor weight, float initialValue = 0f)
     {
         var slot = initialValue == 0f ? weight.ZerosLike() : Tensor.Full(weight.Shape, initialValue, weight.Device);
-        variables.Add(slot);
+        slots.Add(slot);
         return slot;
     }
 
@@ -202,47 +229,40 @@ public abstract class Optimizer
     protected Tensor[] AddSlots(IReadOnlyList<Tensor> weights, float initialValue = 0f) =>
         weights.Select(w => AddSlot(w, initialValue)).ToArray();
 
+    /// <summary>
+    /// Two slots per weight, created weight by weight (first and second of weight 0, then of weight 1...),
+    /// as Keras' <c>add_optimizer_variables(var_list, ["momentum", "velocity"])</c> orders them.
+    /// </summary>
+    protected (Tensor[] First, Tensor[] Second) AddSlotPairs(IReadOnlyList<Tensor> weights)
+    {
+        var first = new Tensor[weights.Count];
+        var second = new Tensor[weights.Count];
+        for (int i = 0; i < weights.Count; i++) (first[i], second[i]) = (AddSlot(weights[i]), AddSlot(weights[i]));
+        return (first, second);
+    }
+
     /// <summary>The update rule for weight number <paramref name="index"/>, in place.</summary>
     protected abstract void Update(int index, Tensor weight, Tensor gradient, float learningRate);
 
     /// <summary>Keras' step number t = <see cref="Iterations"/> + 1, for bias corrections.</summary>
     protected long LocalStep => Iterations + 1;
 
-    #region registry
-    private static readonly Dictionary<string, Func<Optimizer>> registry = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sgd"] = () => new SGD(),
-        ["rmsprop"] = () => new RMSprop(),
-        ["adagrad"] = () => new Adagrad(),
-        ["adadelta"] = () => new Adadelta(),
-        ["adam"] = () => new Adam(),
-        ["adamw"] = () => new AdamW(),
-        ["nadam"] = () => new Nadam(),
-    };
-
+    #region get
     /// <summary>The optimizer Keras calls <paramref name="name"/>, with Keras' defaults: <c>Optimizer.Get("sgd")</c>.</summary>
-    public static Optimizer Get(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        lock (registry)
-        {
-            if (registry.TryGetValue(name.Trim(), out var create)) return create();
-            throw new ArgumentException(
-                $"Optimizer: unknown name \"{name}\"; expected one of {string.Join(", ", registry.Keys.Order())}.", nameof(name));
-        }
-    }
-
-    /// <summary>Adds <paramref name="name"/> to the table <see cref="Get"/> reads.</summary>
-    public static void Register(string name, Func<Optimizer> create)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(create);
-        lock (registry) registry[name] = create;
-    }
+    public static Optimizer Get(string name) => KerasRegistry.Get<Optimizer>(name);
 
     /// <summary><c>model.Compile("sgd", ...)</c>: a Keras string stands for the optimizer.</summary>
     public static implicit operator Optimizer(string name) => Get(name);
     #endregion
+
+    // Config (Serialization/KerasConfig.cs).
+    /// <summary>Keras' get_config(): the constructor's arguments and the clipping and weight-decay options (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual JsonObject GetConfig() => KerasConfig.Of(this);
+
+    /// <summary>Keras writes a constant learning rate as its number, a schedule as its config.</summary>
+    [KerasName("learning_rate")]
+    private object LearningRateConfig => learningRate is ConstantLearningRate constant ? (object)constant.Value : learningRate;
 
     public override string ToString() => $"{Name} (learning rate {learningRate})";
 }

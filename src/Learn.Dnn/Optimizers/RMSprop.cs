@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
 
@@ -18,6 +19,7 @@ namespace Learn.Dnn.Optimizers;
 /// η·g/√ε = 3162·η·g here, against η·g/ε outside; the golden tests pin the placement.
 /// </summary>
 [Chapter(5)]
+[KerasName("rmsprop")]
 public sealed class RMSprop : Optimizer
 {
     private Tensor[] velocities = [], averageGradients = [], momentums = [];
@@ -29,7 +31,6 @@ public sealed class RMSprop : Optimizer
         (Rho, Momentum, Epsilon, Centered) = (rho, momentum, epsilon, centered);
     }
 
-    public override string Name => "rmsprop";
 
     /// <summary>ρ, the decay of the running mean square.</summary>
     public float Rho { get; }
@@ -81,8 +82,8 @@ public sealed class RMSprop : Optimizer
     protected override void Build(IReadOnlyList<Tensor> weights)
     {
         velocities = AddSlots(weights);
-        if (Centered) averageGradients = AddSlots(weights);
         if (Momentum > 0f) momentums = AddSlots(weights);
+        if (Centered) averageGradients = AddSlots(weights);
     }
 
     #region update

@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Learn.Dnn.Devices;
@@ -15,6 +16,7 @@ namespace Learn.Dnn.Optimizers;
 /// </list>
 /// </summary>
 [Chapter(5)]
+[KerasName("sgd")]
 public sealed class SGD : Optimizer
 {
     private Tensor[] momentums = [];
@@ -27,7 +29,6 @@ public sealed class SGD : Optimizer
         (Momentum, Nesterov) = (momentum, nesterov);
     }
 
-    public override string Name => "sgd";
 
     /// <summary>μ, the fraction of the last step kept in the next (0: no momentum slot).</summary>
     public float Momentum { get; }

@@ -25,7 +25,7 @@ public sealed class GRU : RecurrentLayer
     /// <param name="activation">Of the candidate ĥ; "tanh".</param>
     /// <param name="recurrentActivation">Of the gates z and r; "sigmoid".</param>
     /// <param name="returnSequences">Output every h_t, [batch, timesteps, units], instead of the last one.</param>
-    /// <param name="returnState">The caller takes the final state too: call <see cref="RecurrentLayer.CallWithState"/>.</param>
+    /// <param name="returnState">Return the final state too: [output, h] from a list call, <c>layer.Call([x])</c> (or use <see cref="RecurrentLayer.CallWithState"/>).</param>
     /// <param name="kernelInitializer">W's; Glorot uniform by default.</param>
     /// <param name="recurrentInitializer">U's; orthogonal by default.</param>
     /// <param name="biasInitializer">Both biases'; zeros by default.</param>
@@ -75,4 +75,8 @@ public sealed class GRU : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedGru.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

@@ -26,7 +26,7 @@ public sealed class LSTM : RecurrentLayer
     /// <param name="activation">Of c̃ and of the cell's output; "tanh".</param>
     /// <param name="recurrentActivation">Of the gates i, f, o; "sigmoid".</param>
     /// <param name="returnSequences">Output every h_t, [batch, timesteps, units], instead of the last one.</param>
-    /// <param name="returnState">The caller takes the final states [h, c] too: call <see cref="RecurrentLayer.CallWithState"/>.</param>
+    /// <param name="returnState">Return the final states too: [output, h, c] from a list call, <c>layer.Call([x])</c> (or use <see cref="RecurrentLayer.CallWithState"/>).</param>
     /// <param name="unitForgetBias">Start the forget gate's bias at 1 (Keras' default), the others at <paramref name="biasInitializer"/>.</param>
     /// <param name="kernelInitializer">W's; Glorot uniform by default.</param>
     /// <param name="recurrentInitializer">U's; orthogonal by default.</param>
@@ -87,4 +87,8 @@ public sealed class LSTM : RecurrentLayer
         Activation is Tanh && RecurrentActivation is Sigmoid ? FusedLstm.Sequence(InputProjections(x), RecurrentKernel, Bias, x.Shape[1]) : null;
 
     private static Tensor Gate(Activation? f, Tensor x) => f?.Call(x) ?? x;
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

@@ -17,8 +17,11 @@ namespace Learn.Dnn.Recurrent;
 /// </para>
 /// <para>
 /// Outputs, as Keras: the last h [batch, units], or every h [batch, timesteps, units] with
-/// <c>returnSequences</c> (what a recurrent layer stacked on top needs). The final states come from
-/// <see cref="CallWithState"/>; a layer created with <c>returnState: true</c> must be called that way.
+/// <c>returnSequences</c> (what a recurrent layer stacked on top needs). A layer created with
+/// <c>returnState: true</c> returns a list, Keras' <c>output, *states = layer(x)</c>: called on a list,
+/// <c>layer.Call([x])</c> gives [output, h] ([output, h, c] for LSTM), and <c>layer.Call([x, h₀, c₀])</c>
+/// starts from given states (Keras' initial_state). <see cref="CallWithState"/> gives the same as a
+/// record, with every step's h, whatever returnState says.
 /// </para>
 /// </summary>
 [Chapter(8)]
@@ -27,11 +30,6 @@ public abstract class RecurrentLayer : Layer
     private readonly Initializer kernelInitializer;
     private readonly Initializer recurrentInitializer;
     private readonly Rng rng;
-
-    // Set only for the duration of one CallWithState (no tensor is kept from one call to the next).
-    private IReadOnlyList<Tensor>? pendingInitialState;
-    private bool stateRequested;
-    private RecurrentResult? lastResult;
 
     protected RecurrentLayer(int units, bool returnSequences, bool returnState,
                              Initializer? kernelInitializer, Initializer? recurrentInitializer,
@@ -52,7 +50,7 @@ public abstract class RecurrentLayer : Layer
     /// <summary>Output every h_t ([batch, timesteps, units]) instead of the last one ([batch, units]).</summary>
     public bool ReturnSequences { get; }
 
-    /// <summary>As Keras' return_state: the layer's caller takes the final states too (<see cref="CallWithState"/>).</summary>
+    /// <summary>As Keras' return_state: the layer returns its final states after its output, [output, h] or [output, h, c].</summary>
     public bool ReturnState { get; }
 
     /// <summary>How many blocks of <see cref="Units"/> columns the kernels have: 1 (SimpleRNN), 3 (GRU: z, r, h), 4 (LSTM: i, f, c, o).</summary>
@@ -77,7 +75,7 @@ public abstract class RecurrentLayer : Layer
     /// Run the whole sequence as one fused operation (chapter 10's fast path, <see cref="FusedLstm"/>,
     /// <see cref="FusedGru"/>) when the cell has one: LSTM and GRU with their default activations,
     /// called plainly (<see cref="CallWithState"/> always unrolls the composed cell, whose every h_t is
-    /// a node of the graph). The numbers are the composed cell's, up to rounding. False: always unroll
+    /// a node of the graph, as does a call with initial states or returnState). The numbers are the composed cell's, up to rounding. False: always unroll
     /// the composed <see cref="Step"/>, as chapter 8 shows it.
     /// </summary>
     public bool FusedCell { get; set; } = true;
@@ -118,22 +116,50 @@ public abstract class RecurrentLayer : Layer
     /// </summary>
     protected abstract Tensor[] Step(Tensor projection, Tensor[] states);
 
-    #region forward
+    /// <summary>
+    /// The plain call: the output alone, by the fused cell when there is one. A layer that returns its
+    /// states cannot give one tensor, so it must be called on a list or with <see cref="CallWithState"/>.
+    /// </summary>
     protected override Tensor Forward(Tensor x, bool training)
     {
         RequireSequence(x.Shape);
-        if (ReturnState && !stateRequested)
+        if (ReturnState)
             throw new InvalidOperationException(
                 $"{GetType().Name} '{Name}' was created with returnState: true, so it returns its final states beside its output; " +
-                "call it with CallWithState (var (output, states) = layer.CallWithState(x)), or create it without returnState to use it in a Sequential.");
-        int batch = x.Shape[0], steps = x.Shape[1], features = x.Shape[2], width = Gates * Units;
-        if (FusedCell && !stateRequested && FusedSequence(x) is { } fused)   // every h_t: [batch, T·units]
+                "call it on a list (var outputs = layer.Call([x]): the output, then the states) or with CallWithState " +
+                "(var (output, states) = layer.CallWithState(x)), or create it without returnState to use it in a Sequential.");
+        int batch = x.Shape[0], steps = x.Shape[1];
+        if (FusedCell && FusedSequence(x) is { } fused)   // every h_t: [batch, T·units]
             return ReturnSequences ? fused.Reshape(batch, steps, Units) : fused.Slice((steps - 1) * Units, Units);
+        return Unroll(x, initialState: null).Output;
+    }
+
+    /// <summary>
+    /// The list call: inputs [x] or [x, h₀] ([x, h₀, c₀] for LSTM; Keras' initial_state); outputs
+    /// [output], or with <see cref="ReturnState"/> [output, h] ([output, h, c]), the final states each [batch, units].
+    /// </summary>
+    protected override IReadOnlyList<Tensor> Forward(IReadOnlyList<Tensor> inputs, bool training)
+    {
+        IReadOnlyList<Tensor>? initialState = inputs.Count > 1 ? inputs.Skip(1).ToList() : null;
+        if (!ReturnState && initialState is null) return [Forward(inputs[0], training)];
+        var result = Unroll(inputs[0], initialState);
+        return ReturnState ? [result.Output, .. result.States] : [result.Output];
+    }
+
+    #region forward
+    /// <summary>
+    /// The composed cell, unrolled over x: [batch, steps, features] from <paramref name="initialState"/>
+    /// (zeros when null): the output, the final states and every step's h.
+    /// </summary>
+    private RecurrentResult Unroll(Tensor x, IReadOnlyList<Tensor>? initialState)
+    {
+        RequireSequence(x.Shape);
+        int batch = x.Shape[0], steps = x.Shape[1], features = x.Shape[2], width = Gates * Units;
 
         // x_t·W + b for every step in one product: [batch·T, features]·[features, gates·units], seen as [batch, T·gates·units]
         var projections = (x.Reshape(batch * steps, features).MatMul(Kernel) + InputBias).Reshape(batch, steps * width);
 
-        var states = InitialStates(batch, x.Device);
+        var states = InitialStates(batch, x.Device, initialState);
         var hidden = new Tensor[steps];
         for (int t = 0; t < steps; t++)
         {
@@ -143,49 +169,45 @@ public abstract class RecurrentLayer : Layer
         var output = ReturnSequences
             ? Tensor.Concatenate(hidden).Reshape(batch, steps, Units)   // [batch, T·units] → [batch, T, units]
             : hidden[^1];
-        if (stateRequested) lastResult = new RecurrentResult(output, states, hidden);
-        return output;
+        return new RecurrentResult(output, states, hidden);
     }
     #endregion
 
     #region call-with-state
     /// <summary>
-    /// Runs the layer as <see cref="Layer.Call"/> does, and also returns the final states (Keras'
-    /// return_state) and every step's h; <paramref name="initialState"/> (Keras' initial_state, each
-    /// [batch, units], h first) replaces the zeros the sequence otherwise starts from: an encoder's
-    /// final states starting a decoder.
+    /// Runs the layer as a list call with returnState does, whatever <see cref="ReturnState"/> says:
+    /// the output, the final states (Keras' return_state) and every step's h;
+    /// <paramref name="initialState"/> (Keras' initial_state, each [batch, units], h first) replaces
+    /// the zeros the sequence otherwise starts from: an encoder's final states starting a decoder.
+    /// The call is recorded as one node, inputs [x, initial states...], outputs [output, states...].
     /// </summary>
     public RecurrentResult CallWithState(Tensor input, IReadOnlyList<Tensor>? initialState = null, bool training = false)
     {
-        pendingInitialState = initialState;
-        stateRequested = true;
-        try
+        ArgumentNullException.ThrowIfNull(input);
+        IReadOnlyList<Tensor> hidden = [];   // every step's h: not an output of the node (Keras returns the final states only)
+        var outputs = Call([input, .. initialState ?? []], inputs =>
         {
-            var output = Call(input, training);
-            return lastResult! with { Output = output };
-        }
-        finally
-        {
-            pendingInitialState = null;
-            stateRequested = false;
-            lastResult = null;
-        }
+            var result = Unroll(inputs[0], initialState);
+            hidden = result.HiddenStates;
+            return [result.Output, .. result.States];
+        });
+        return new RecurrentResult(outputs[0], outputs.Skip(1).ToList(), hidden);
     }
     #endregion
 
-    private Tensor[] InitialStates(int batch, Devices.IDevice device)
+    private Tensor[] InitialStates(int batch, Devices.IDevice device, IReadOnlyList<Tensor>? given)
     {
         var names = StateNames;
-        if (pendingInitialState is null)
+        if (given is null)
             return names.Select(_ => Tensor.Zeros(new Shape(batch, Units), device)).ToArray();
-        if (pendingInitialState.Count != names.Length)
+        if (given.Count != names.Length)
             throw new ArgumentException(
-                $"{GetType().Name} '{Name}': expected {names.Length} initial state{(names.Length > 1 ? "s" : "")} ({string.Join(", ", names)}), got {pendingInitialState.Count}.");
+                $"{GetType().Name} '{Name}': expected {names.Length} initial state{(names.Length > 1 ? "s" : "")} ({string.Join(", ", names)}), got {given.Count}.");
         for (int i = 0; i < names.Length; i++)
-            if (pendingInitialState[i].Shape != new Shape(batch, Units))
+            if (given[i].Shape != new Shape(batch, Units))
                 throw new ShapeMismatchException(
-                    $"{GetType().Name} '{Name}': initial state {names[i]} must be [batch, units] = [{batch}, {Units}], got {pendingInitialState[i].Shape}.");
-        return [.. pendingInitialState];
+                    $"{GetType().Name} '{Name}': initial state {names[i]} must be [batch, units] = [{batch}, {Units}], got {given[i].Shape}.");
+        return [.. given];
     }
 
     /// <summary>Throws unless the shape is [batch, timesteps, features] with the features the layer was built for.</summary>
@@ -202,4 +224,14 @@ public abstract class RecurrentLayer : Layer
             throw new ShapeMismatchException(
                 $"{GetType().Name} '{Name}': expected input {expected}, got {shape}: the layer was built for {Features} features per step, this input has {shape[2]}.");
     }
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>W's initializer (Glorot uniform unless given).</summary>
+    public Initializer KernelInitializer => kernelInitializer;
+
+    /// <summary>U's initializer (orthogonal unless given).</summary>
+    public Initializer RecurrentInitializer => recurrentInitializer;
+
+    /// <summary>The seed of the initial weights (the layer's creation index unless given).</summary>
+    public ulong Seed => rng.Seed;
 }

@@ -5,7 +5,7 @@ namespace Learn.Dnn.Recurrent;
 /// for a layer with <c>return_state=True</c>, as a C# record that deconstructs:
 /// <c>var (output, states) = lstm.CallWithState(x);</c>.
 /// </summary>
-/// <param name="Output">What <see cref="Layers.Layer.Call"/> returns: [batch, units], or [batch, timesteps, units] with returnSequences.</param>
+/// <param name="Output">What <see cref="Layers.Layer.Call(Tensor, bool)"/> returns: [batch, units], or [batch, timesteps, units] with returnSequences.</param>
 /// <param name="States">The final states, in Keras' order: [h] for SimpleRNN and GRU, [h, c] for LSTM; each [batch, units].</param>
 /// <param name="HiddenStates">h₁ … h_T, each [batch, units]: the nodes of the unrolled graph. After
 /// <c>loss.Backward()</c> each one's <see cref="Tensor.Grad"/> is the whole ∂L/∂h_t, through every later step.</param>

@@ -16,7 +16,7 @@ public sealed class SimpleRNN : RecurrentLayer
     /// <param name="units">The size of the hidden state.</param>
     /// <param name="activation">Keras name; "tanh" by default.</param>
     /// <param name="returnSequences">Output every h_t, [batch, timesteps, units], instead of the last one.</param>
-    /// <param name="returnState">The caller takes the final state too: call <see cref="RecurrentLayer.CallWithState"/>.</param>
+    /// <param name="returnState">Return the final state too: [output, h] from a list call, <c>layer.Call([x])</c> (or use <see cref="RecurrentLayer.CallWithState"/>).</param>
     /// <param name="kernelInitializer">W's; Glorot uniform by default.</param>
     /// <param name="recurrentInitializer">U's; orthogonal by default.</param>
     /// <param name="biasInitializer">b's; zeros by default.</param>
@@ -48,4 +48,8 @@ public sealed class SimpleRNN : RecurrentLayer
         return [Activation?.Call(z) ?? z];                   // h_t = tanh(z)
     }
     #endregion
+
+    // Config: what GetConfig reads back (Serialization/KerasConfig.cs).
+    /// <summary>b's initializer (zeros unless given).</summary>
+    public Initializer BiasInitializer => biasInitializer;
 }

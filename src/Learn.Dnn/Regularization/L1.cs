@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Regularization;
 
 /// <summary>
@@ -5,12 +6,14 @@ namespace Learn.Dnn.Regularization;
 /// however small the weight already is, so small weights reach exactly 0: L1 makes weights sparse.
 /// </summary>
 [Chapter(6)]
+[KerasName("l1")]
 public sealed class L1 : Regularizer
 {
     /// <param name="l1">The factor; Keras' default is 0.01.</param>
     public L1(float l1 = 0.01f) => Factor = RequireFactor(l1, nameof(l1), "L1");
 
     /// <summary>l1.</summary>
+    [KerasName("l1")]
     public float Factor { get; }
 
     #region penalty

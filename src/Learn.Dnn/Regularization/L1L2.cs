@@ -1,3 +1,4 @@
+using Learn.Dnn.Serialization;
 namespace Learn.Dnn.Regularization;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace Learn.Dnn.Regularization;
 /// so <c>new L1L2()</c> (and the string "l1_l2") penalises nothing until given factors.
 /// </summary>
 [Chapter(6)]
+[KerasName("l1_l2", "l1l2")]
 public sealed class L1L2 : Regularizer
 {
     public L1L2(float l1 = 0f, float l2 = 0f)
@@ -14,9 +16,11 @@ public sealed class L1L2 : Regularizer
     }
 
     /// <summary>l1.</summary>
+    [KerasName("l1")]
     public float L1Factor { get; }
 
     /// <summary>l2.</summary>
+    [KerasName("l2")]
     public float L2Factor { get; }
 
     /// <summary>l1·Σ|x| + l2·Σx², each term only when its factor is not 0 (as Keras).</summary>

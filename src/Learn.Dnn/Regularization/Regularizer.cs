@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Regularization;
 
 /// <summary>
@@ -11,26 +14,21 @@ namespace Learn.Dnn.Regularization;
 /// device. Subclass it (override <see cref="Call"/>) for a penalty of your own.
 /// </summary>
 [Chapter(6)]
-public abstract class Regularizer
+[KerasModule("keras.regularizers")]
+public abstract class Regularizer : IConfigurable
 {
     /// <summary>The penalty of <paramref name="x"/>: a scalar tensor that carries its gradient.</summary>
     public abstract Tensor Call(Tensor x);
 
     /// <summary>
     /// The regularizer Keras calls <paramref name="name"/>, with Keras' default factors:
-    /// "l1" (l1 = 0.01), "l2" (l2 = 0.01), "l1_l2" (l1 = l2 = 0, as Keras' L1L2()).
+    /// "l1" (l1 = 0.01), "l2" (l2 = 0.01), "l1_l2" (l1 = l2 = 0, as Keras' L1L2()), each declared on its class.
     /// </summary>
-    public static Regularizer Get(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "l1" => new L1(),
-            "l2" => new L2(),
-            "l1_l2" or "l1l2" => new L1L2(),
-            _ => throw new ArgumentException($"Regularizer: unknown name \"{name}\"; expected l1, l2 or l1_l2.", nameof(name)),
-        };
-    }
+    public static Regularizer Get(string name) => KerasRegistry.Get<Regularizer>(name);
+
+    /// <summary>Keras' get_config(): the factors (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual JsonObject GetConfig() => KerasConfig.Of(this);
 
     /// <summary><c>kernelRegularizer: "l2"</c>: a Keras string stands for the regularizer.</summary>
     public static implicit operator Regularizer(string name) => Get(name);

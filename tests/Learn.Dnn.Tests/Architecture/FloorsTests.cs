@@ -14,7 +14,7 @@ public class FloorsTests
     private static readonly Dictionary<string, int> Floor = new()
     {
         ["Devices"] = 0,
-        ["Tensors"] = 1, ["Autograd"] = 1,
+        ["Tensors"] = 1, ["Autograd"] = 1, ["Serialization"] = 1,
         ["Activations"] = 2, ["Data"] = 2, ["Regularization"] = 2, ["Convolution"] = 2,
         ["Layers"] = 3, ["Losses"] = 3, ["Metrics"] = 3, ["Recurrent"] = 3,
         ["Optimizers"] = 4,

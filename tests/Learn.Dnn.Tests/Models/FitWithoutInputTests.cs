@@ -15,7 +15,7 @@ public class FitWithoutInputTests
         var x = Tensor.FromArray([0f, 0f, 0f, 1f, 1f, 0f, 1f, 1f], 4, 2);
         var y = Tensor.FromArray([0f, 1f, 1f, 0f], 4, 1);
         var history = model.Fit(x, y, batchSize: 4, epochs: 50, verbose: 0);
-        Assert.Equal(2 * 4, model.Optimizer!.Variables.Count);   // m and v for each of the 4 weights (2 kernels, 2 biases)
+        Assert.Equal(2 * 4, model.Optimizer!.Slots.Count);   // m and v for each of the 4 weights (2 kernels, 2 biases)
         Assert.True(history["loss"][^1] < history["loss"][0], $"the loss went from {history["loss"][0]} to {history["loss"][^1]}");
     }
 }

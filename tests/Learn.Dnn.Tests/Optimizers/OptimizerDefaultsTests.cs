@@ -100,7 +100,7 @@ public sealed class OptimizerDefaultsTests
             b.AccumulateGrad(Tensor.Ones(2));
             optimizer.Apply([w, b]);
             optimizer.Apply([w, b]);
-            Assert.Equal(2 * slotsPerWeight, optimizer.Variables.Count);
+            Assert.Equal(2 * slotsPerWeight, optimizer.Slots.Count);
             Assert.Equal(2, optimizer.Iterations);
             w.ZeroGrad();
             b.ZeroGrad();

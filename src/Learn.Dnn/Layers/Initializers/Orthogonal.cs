@@ -1,3 +1,5 @@
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Layers.Initializers;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Learn.Dnn.Layers.Initializers;
 /// distributed); W = gain·Q (transposed back). Then QᵀQ = I when rows ≥ cols, QQᵀ = I otherwise.
 /// </summary>
 [Chapter(8)]
+[KerasName("orthogonal")]
 public sealed class Orthogonal(float gain = 1f) : Initializer
 {
     public float Gain { get; } = gain;

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Optimizers.Schedules;
 
 /// <summary>
@@ -8,30 +11,18 @@ namespace Learn.Dnn.Optimizers.Schedules;
 /// <c>new Adam(new CosineDecay(0.01f, 1000))</c> both read as Keras does.
 /// </summary>
 [Chapter(5)]
-public abstract class LearningRateSchedule
+[KerasModule("keras.optimizers.schedules")]
+public abstract class LearningRateSchedule : IConfigurable
 {
     /// <summary>η at optimizer step <paramref name="step"/> (counted from 0).</summary>
     public abstract float this[long step] { get; }
 
     /// <summary>A number is the schedule that always gives it.</summary>
-    public static implicit operator LearningRateSchedule(float learningRate) => new Constant(learningRate);
+    public static implicit operator LearningRateSchedule(float learningRate) => new ConstantLearningRate(learningRate);
 
-    /// <summary>The constant schedule η(step) = η, behind every plain-number learning rate.</summary>
-    internal sealed class Constant : LearningRateSchedule
-    {
-        public Constant(float value)
-        {
-            if (!(value >= 0f) || float.IsInfinity(value))
-                throw new ArgumentOutOfRangeException("learningRate", $"Optimizer: learning rate must be a finite number ≥ 0, got {value}.");
-            Value = value;
-        }
-
-        public float Value { get; }
-
-        public override float this[long step] => Value;
-
-        public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Keras' get_config(): the constructor's arguments (<see cref="KerasConfig"/>).</summary>
+    [Chapter(9)]
+    public virtual JsonObject GetConfig() => KerasConfig.Of(this);
 
     /// <summary>Throws unless <paramref name="value"/> is a positive finite number (decay_steps and the like).</summary>
     private protected static void RequirePositive(string schedule, string name, double value)

@@ -1,3 +1,5 @@
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Layers.Initializers;
 
 #region he
@@ -7,20 +9,10 @@ namespace Learn.Dnn.Layers.Initializers;
 /// signal where Glorot's scale would let it shrink by half per layer.
 /// </summary>
 [Chapter(3)]
+[KerasName("he_normal")]
 public sealed class HeNormal : Initializer
 {
     public override Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng) =>
         rng.Normal(shape, 0f, MathF.Sqrt(2f / fanIn));
 }
 #endregion
-
-/// <summary>He uniform: W ~ U(−limit, limit) with limit = √(6 / fan_in), the same variance 2 / fan_in.</summary>
-[Chapter(3)]
-public sealed class HeUniform : Initializer
-{
-    public override Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng)
-    {
-        float limit = MathF.Sqrt(6f / fanIn);
-        return rng.Uniform(shape, -limit, limit);
-    }
-}

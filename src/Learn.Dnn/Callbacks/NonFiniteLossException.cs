@@ -1,10 +1,11 @@
-namespace Learn.Dnn.Models;
+namespace Learn.Dnn.Callbacks;
 
 /// <summary>
 /// Training stopped because the loss became NaN or ±∞ (a learning rate too large, a log of 0, data
 /// with a NaN...). The message names the epoch and the batch, the first layer whose weights, output or
 /// gradient were not finite, when there is one, and the usual causes. Since chapter 6, Fit stops rather
-/// than throws, and keeps this report in <see cref="Callbacks.History.NonFiniteLoss"/>.
+/// than throws: it hands this report to every callback (<see cref="Callback.OnNonFiniteLoss"/>), so that
+/// the progress bar prints it and <see cref="History.NonFiniteLoss"/> keeps it.
 /// </summary>
 [Chapter(5)]
 public sealed class NonFiniteLossException(string message, int epoch, int step, string? layer) : InvalidOperationException(message)

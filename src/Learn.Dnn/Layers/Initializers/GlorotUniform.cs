@@ -1,3 +1,5 @@
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Layers.Initializers;
 
 #region glorot
@@ -8,6 +10,7 @@ namespace Learn.Dnn.Layers.Initializers;
 /// across layers of tanh-like units.
 /// </summary>
 [Chapter(3)]
+[KerasName("glorot_uniform")]
 public sealed class GlorotUniform : Initializer
 {
     public override Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng)
@@ -17,11 +20,3 @@ public sealed class GlorotUniform : Initializer
     }
 }
 #endregion
-
-/// <summary>Glorot normal: W ~ N(0, σ²) with σ = √(2 / (fan_in + fan_out)), the same variance as Glorot uniform.</summary>
-[Chapter(3)]
-public sealed class GlorotNormal : Initializer
-{
-    public override Tensor Create(Shape shape, int fanIn, int fanOut, Rng rng) =>
-        rng.Normal(shape, 0f, MathF.Sqrt(2f / (fanIn + fanOut)));
-}
