@@ -31,9 +31,15 @@ public abstract partial class Model
         if (!(validationSplit >= 0 && validationSplit < 1))
             throw new ArgumentOutOfRangeException(nameof(validationSplit), $"Fit: validationSplit must be in [0, 1), got {validationSplit}.");
 
+        RequireTargets("Fit", x, y);
+
         #region validation-split
         (Tensor X, Tensor Y)? validation = validationData;
-        if (validation is { } given) RequireData("Fit (validationData)", given.X, given.Y);
+        if (validation is { } given)
+        {
+            RequireData("Fit (validationData)", given.X, given.Y);
+            RequireTargets("Fit (validationData)", given.X, given.Y);
+        }
         else if (validationSplit > 0)
         {
             int n = x.Shape[0];
