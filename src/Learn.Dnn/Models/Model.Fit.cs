@@ -35,6 +35,7 @@ public abstract partial class Model
 
         #region validation-split
         (Tensor X, Tensor Y)? validation = validationData;
+        (string Name, int First) validationSource = ("validationData", 0);   // where sample 0 of the validation data is, for reports
         if (validation is { } given)
         {
             RequireData("Fit (validationData)", given.X, given.Y);
@@ -49,6 +50,7 @@ public abstract partial class Model
                     $"Fit: the training data has {n} samples, which is not enough to split into a training and a validation set " +
                     $"with validationSplit = {validationSplit} (the split point would be {splitAt}). Provide more data or another validationSplit.");
             validation = (x.Rows(splitAt, n - splitAt), y.Rows(splitAt, n - splitAt));
+            validationSource = ("x and y (their validationSplit part)", splitAt);
             (x, y) = (x.Rows(0, splitAt), y.Rows(0, splitAt));
         }
         #endregion
@@ -85,6 +87,12 @@ public abstract partial class Model
             {
                 var validationLogs = RunTest(v.X, v.Y, validationBatchSize ?? batchSize, list);
                 foreach (var (key, value) in validationLogs) epochLogs["val_" + key] = value;
+                if (!double.IsFinite(validationLogs["loss"]) && nonFinite is null)   // reported and stopped, as a training loss would be
+                {
+                    nonFinite = DiagnoseNonFiniteValidation(validationLogs["loss"], v.X, v.Y, validationSource, epoch, epochs);
+                    list.NonFiniteLoss(nonFinite);
+                    StopTraining = true;
+                }
             }
             list.EpochEnd(epoch, epochLogs);
             trainingLogs = epochLogs;
