@@ -9,7 +9,8 @@ namespace Learn.Dnn.Callbacks;
 /// that knows its direction (accuracy: up) is followed; anything else is an error asking for a mode;</item>
 /// <item>an improvement is op(current − δ, best) with δ = |minDelta| for "max" and −|minDelta| for
 /// "min": the value must beat the best by more than minDelta; the first finite value always counts;</item>
-/// <item>a value that is not finite (a NaN loss) is never an improvement.</item>
+/// <item>a value that is not finite (a NaN loss) is never an improvement, and a monitor that names no logged
+/// key is a warning that lists the keys there are, not a guess at its direction.</item>
 /// </list>
 /// </summary>
 [Chapter(6)]
@@ -76,14 +77,15 @@ public abstract class MonitorCallback : Callback
     #endregion
 
     /// <summary>
-    /// The monitored value in <paramref name="logs"/>, or null (with a warning) when it is not there. A NaN or ∞
+    /// The monitored value in <paramref name="logs"/>, or null when it is not there (a typo such as "val_los",
+    /// or no validation data), with a warning that lists the keys the logs do have, as Keras warns. A NaN or ∞
     /// is returned with a warning that it will not count as the best.
     /// </summary>
     protected double? MonitorValue(IReadOnlyDictionary<string, double> logs)
     {
         if (!logs.TryGetValue(Monitor, out double value))
         {
-            Warnings.WriteLine($"Warning: {GetType().Name} is conditioned on metric `{Monitor}` which is not available. Available metrics are: {string.Join(",", logs.Keys)}");
+            Warnings.WriteLine($"Warning: {GetType().Name} monitors `{Monitor}`: no such key; the logs have: {string.Join(", ", logs.Keys)}.");
             return null;
         }
         if (!double.IsFinite(value))

@@ -26,6 +26,8 @@ public abstract partial class Model
         RequireData("Fit", x, y);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Fit: batchSize must be positive, got {batchSize}.");
         if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), $"Fit: epochs must be ≥ 0, got {epochs}.");
+        if (initialEpoch < 0)
+            throw new ArgumentOutOfRangeException(nameof(initialEpoch), $"Fit: initialEpoch is the epoch to resume from, counted from 0, so it must be ≥ 0; got {initialEpoch}.");
         if (verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(verbose), $"Fit: verbose must be 0, 1 or 2, got {verbose}.");
         if (validationFreq <= 0) throw new ArgumentOutOfRangeException(nameof(validationFreq), $"Fit: validationFreq must be positive, got {validationFreq}.");
         if (!(validationSplit >= 0 && validationSplit < 1))
