@@ -32,7 +32,6 @@ public abstract class Loss : IConfigurable
 
     protected abstract Tensor Compute(Tensor yTrue, Tensor yPred);
 
-    #region targets
     /// <summary>
     /// Checks every target in <paramref name="y"/> once, before Fit or Evaluate runs a batch, so that a bad one
     /// is named by its sample in y, not by a row of a shuffled batch after earlier batches have changed the
@@ -52,7 +51,6 @@ public abstract class Loss : IConfigurable
         }
         return $"{tensor}[{string.Join(", ", index)}]";
     }
-    #endregion
 
     /// <summary>Keras' fuzz factor ε: probabilities are clipped to [ε, 1 − ε] before a logarithm.</summary>
     public const float Epsilon = 1e-7f;
