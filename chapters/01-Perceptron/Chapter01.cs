@@ -1,5 +1,5 @@
 using System.Globalization;
-using Learn.Dnn.Layers;
+using Learn.Dnn.Perceptrons;
 using Learn.Dnn.Charts;
 using Learn.Dnn.Harness;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Learn.Dnn.Callbacks;
+using Learn.Dnn.Convolution;
 using Learn.Dnn.Data;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Metrics;

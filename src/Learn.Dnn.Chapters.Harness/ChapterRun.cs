@@ -1,7 +1,6 @@
 using System.Globalization;
 using Learn.Dnn.Charts;
 using Learn.Dnn.Devices;
-using Learn.Dnn.Running;
 using ScottPlot;
 
 namespace Learn.Dnn.Harness;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Learn.Dnn.Convolution;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Losses;
 using Learn.Dnn.Models;

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Learn.Dnn.Chapters;
 using Learn.Dnn.Devices.Cpu;
 
 namespace Learn.Dnn.Benchmarks;

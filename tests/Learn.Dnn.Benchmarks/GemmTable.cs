@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Learn.Dnn.Chapters;
 using Learn.Dnn.Devices.Cpu;
 
 namespace Learn.Dnn.Benchmarks;

@@ -64,6 +64,6 @@ public sealed class ChapterOrderTests
     {
         var violations = ChapterOrder.Violations(typeof(Chapter01).Assembly.Location, chapter: 0, Engine);
         Assert.Contains(violations, v => v.Name == "Learn.Dnn.Tensor" && v.IntroducedIn == 1);
-        Assert.Contains(violations, v => v.Name == "Learn.Dnn.Layers.Perceptron" && v.IntroducedIn == 1);
+        Assert.Contains(violations, v => v.Name == "Learn.Dnn.Perceptrons.Perceptron" && v.IntroducedIn == 1);
     }
 }

@@ -2,7 +2,7 @@ using Learn.Dnn.Activations;
 
 namespace Learn.Dnn;
 
-/// <summary>The activation functions as tensor operations (their math, for every device: Activations/*.cs).</summary>
+/// <summary>Adds the activation functions to Tensor as tensor operations (their math, for every device: Activations/*.cs).</summary>
 public sealed partial class Tensor
 {
     /// <summary>σ(x) = 1/(1 + e⁻ˣ).</summary>

@@ -2,6 +2,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
+/// <summary>Adds softmax, log-softmax and log-sum-exp along the last axis to Tensor, each with its backward beside it.</summary>
 public sealed partial class Tensor
 {
     #region softmax

@@ -85,7 +85,3 @@ public static class GradientCheck
         }
     }
 }
-
-/// <summary>A backward function disagrees with the numerical gradient.</summary>
-[Chapter(2)]
-public sealed class GradientCheckException(string message) : Exception(message);

@@ -3,7 +3,7 @@ using Learn.Dnn.Devices;
 namespace Learn.Dnn;
 
 /// <summary>
-/// Reverse-mode automatic differentiation on tensors. Every operation returns its result together
+/// Adds reverse-mode automatic differentiation to Tensor. Every operation returns its result together
 /// with a backward function: given ∂L/∂output it adds ∂L/∂input to each input's <see cref="Grad"/>
 /// (the chain rule, applied locally). <see cref="Backward()"/> calls those functions from the loss
 /// back to the leaves, each node after every node that uses it (reverse topological order).

@@ -2,7 +2,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>2-D convolution, channels-last, with its backward beside it (chapter 7).</summary>
+/// <summary>Adds 2-D convolution to Tensor (chapter 7): channels-last, with its backward beside it.</summary>
 public sealed partial class Tensor
 {
     #region conv2d

@@ -2,7 +2,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>Max and average pooling, channels-last, with their backward beside them (chapter 7).</summary>
+/// <summary>Adds max and average pooling to Tensor (chapter 7): channels-last, with their backward beside them.</summary>
 public sealed partial class Tensor
 {
     #region pooling

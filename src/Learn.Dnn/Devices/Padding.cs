@@ -1,5 +1,7 @@
 namespace Learn.Dnn.Devices;
 
+// In Devices/ because the devices' window primitives (Im2Col, Conv2D, Pool2D) take it; the layers of Convolution/, higher up, use it from here.
+
 /// <summary>
 /// How a window (a convolution's kernel, a pooling window) treats the border, as Keras names it.
 /// Valid: no padding, every window lies inside the input, out = ⌊(in − k)/s⌋ + 1.

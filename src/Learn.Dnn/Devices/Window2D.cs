@@ -1,5 +1,7 @@
 namespace Learn.Dnn.Devices;
 
+// In Devices/ because the devices' window primitives (Im2Col, Conv2D, Pool2D) take it; the layers of Convolution/, higher up, use it from here.
+
 /// <summary>
 /// Where a 2-D window (a convolution's kernel, a pooling window) goes over a batch of channels-last
 /// images. Input: [Batch, Height, Width, Channels]. The window, [WindowHeight, WindowWidth], moves by

@@ -3,7 +3,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>Elementwise arithmetic with NumPy broadcasting, each with its backward beside it.</summary>
+/// <summary>Adds elementwise arithmetic to Tensor: NumPy broadcasting, each operation with its backward beside it.</summary>
 public sealed partial class Tensor
 {
     // The elementwise functions behind the operators: the C# formula, the same as OpenCL C, and a
@@ -136,10 +136,7 @@ public sealed partial class Tensor
     [Chapter(1)] public static Tensor operator *(float a, Tensor b) => b * a;
     [Chapter(1)] public static Tensor operator /(Tensor a, float b) => a * (1f / b);
     [Chapter(1)] public static Tensor operator /(float a, Tensor b) => Divide(b.ScalarLike(a), b);
-}
 
-public sealed partial class Tensor
-{
     /// <summary>c = min(a, b).   The gradient goes to the smaller input (to a on ties).</summary>
     [Chapter(1)]
     public static Tensor Minimum(Tensor a, Tensor b) => -Maximum(-a, -b);

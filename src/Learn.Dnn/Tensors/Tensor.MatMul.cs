@@ -1,5 +1,6 @@
 namespace Learn.Dnn;
 
+/// <summary>Adds the matrix product to Tensor, with its backward beside it.</summary>
 public sealed partial class Tensor
 {
     #region matmul

@@ -2,7 +2,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>Sums, means and maxima, over everything or along one axis.</summary>
+/// <summary>Adds reductions to Tensor: sums, means and maxima, over everything or along one axis.</summary>
 public sealed partial class Tensor
 {
     /// <summary>The sum of all elements, a scalar. Backward: every element receives ∂L/∂sum.</summary>

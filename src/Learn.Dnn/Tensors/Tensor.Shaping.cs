@@ -1,6 +1,6 @@
 namespace Learn.Dnn;
 
-/// <summary>Reshape, transpose and row selection: the same numbers seen or arranged differently.</summary>
+/// <summary>Adds shaping to Tensor: reshape, transpose and row selection, the same numbers seen or arranged differently.</summary>
 public sealed partial class Tensor
 {
     /// <summary>

@@ -3,7 +3,7 @@ using Learn.Dnn.Devices;
 
 namespace Learn.Dnn;
 
-/// <summary>Elementwise maps y = f(x), with backward ∂L/∂x = f'(x)·∂L/∂y.</summary>
+/// <summary>Adds elementwise maps to Tensor: y = f(x), with backward ∂L/∂x = f'(x)·∂L/∂y.</summary>
 public sealed partial class Tensor
 {
     #region map

@@ -10,6 +10,15 @@ namespace Learn.Dnn;
 /// [m, n] matrix is number i·n + j. Numbers stay on their device across operations; they cross
 /// to the host only when asked (<see cref="ToArray"/>, indexing, <see cref="ToString"/>).
 /// </summary>
+/// <remarks>
+/// Tensor is one class written in several files, one per concept that adds operations to it, each
+/// named Tensor.Concept.cs. The rule: a part lives in the folder of the concept it adds (Tensors/ for
+/// arithmetic, maps, MatMul, reductions and shaping; Autograd/ for the backward pass; Activations/
+/// for the activations and softmax; Convolution/ for convolution and pooling); its summary begins
+/// "Adds … to Tensor"; and it keeps to its folder's floor: a part may use what another part adds only
+/// when that part's folder is on the same floor or below (tests/Learn.Dnn.Tests/Architecture/
+/// FloorsTests.cs checks both, member by member).
+/// </remarks>
 [Chapter(1)]
 public sealed partial class Tensor
 {

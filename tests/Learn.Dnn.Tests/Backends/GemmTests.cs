@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Learn.Dnn.Chapters;
 using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.Reference;
 using Xunit;

@@ -1,3 +1,4 @@
+using Learn.Dnn.Convolution;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Models;
 using Learn.Dnn.Optimizers;

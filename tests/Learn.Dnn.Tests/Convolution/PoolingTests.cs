@@ -1,3 +1,4 @@
+using Learn.Dnn.Convolution;
 using Learn.Dnn.Devices;
 
 namespace Learn.Dnn.Tests.Convolution;
@@ -59,7 +60,7 @@ public sealed class PoolingTests
         var on = Device.Parse(device);
         var x = Tensor.FromArray(new Rng(6).Uniform(new Shape(1, 4, 6, 2), -1f, 1f, Device.Reference).ToArray(), new Shape(1, 4, 6, 2), on);
         var upstream = Enumerable.Range(1, 2 * 2 * 2).Select(i => (float)i).ToArray();   // y: [1, 2, 2, 2], one gradient per 2×3 window
-        var dx = GradientOf(x, t => new Layers.AveragePooling2D((2, 3)).Call(t), upstream);
+        var dx = GradientOf(x, t => new AveragePooling2D((2, 3)).Call(t), upstream);
         for (int iy = 0; iy < 4; iy++)
             for (int ix = 0; ix < 6; ix++)
                 for (int c = 0; c < 2; c++)

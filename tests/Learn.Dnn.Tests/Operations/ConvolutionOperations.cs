@@ -1,3 +1,5 @@
+using Learn.Dnn.Convolution;
+
 namespace Learn.Dnn.Tests.Operations;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class ConvolutionOperations
         string padding = same ? "same" : "valid";
         Func<Tensor[], Tensor> apply = size.H == size.W && strides.H == strides.W
             ? (max ? t => t[0].MaxPool2D(size.H, strides.H, padding) : t => t[0].AveragePool2D(size.H, strides.H, padding))
-            : t => (max ? new Layers.MaxPooling2D(size, strides, padding) : (Layers.Layer)new Layers.AveragePooling2D(size, strides, padding)).Call(t[0]);
+            : t => (max ? new MaxPooling2D(size, strides, padding) : (Layers.Layer)new AveragePooling2D(size, strides, padding)).Call(t[0]);
         return new(name, shapes, apply, (v, s) => Pool2D(v[0], s[0], size, strides, same, max),
             // max: every window's largest value beats the next by more than the finite-difference step
             Valid: max ? (v, s) => WindowsHaveClearMaxima(v[0], s[0], size, strides, same) : null);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Learn.Dnn.Activations;
 using Learn.Dnn.Callbacks;
+using Learn.Dnn.Convolution;
 using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;

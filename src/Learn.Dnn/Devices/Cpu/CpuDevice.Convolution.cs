@@ -111,7 +111,7 @@ public sealed partial class CpuDevice
     /// the row reaches into the padding.
     /// </summary>
     internal static void Im2Col(Window2D w, float[] input, int first, int count, float[] cols) =>
-        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Im2ColImage(w, input, first + i, cols, i));
+        ParallelFor(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Im2ColImage(w, input, first + i, cols, i));
 
     /// <summary>Image n of x into block row i of cols.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimised from its first call (chapter 10, "Warm up")
@@ -164,7 +164,7 @@ public sealed partial class CpuDevice
     /// one add per kernel row (its kw·C numbers are neighbours in both; SIMD when the row is long) unless it reaches into the padding.
     /// </summary>
     internal static void Col2Im(Window2D w, float[] dcols, int first, int count, float[] gradIn) =>
-        ForEachImage(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Col2ImImage(w, dcols, i, gradIn, first + i));
+        ParallelFor(count, (long)count * w.OutHeight * w.OutWidth * w.WindowSize, i => Col2ImImage(w, dcols, i, gradIn, first + i));
 
     /// <summary>Block row i of dcols onto image n of dx.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

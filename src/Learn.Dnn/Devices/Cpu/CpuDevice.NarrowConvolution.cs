@@ -17,7 +17,7 @@ namespace Learn.Dnn.Devices.Cpu;
 /// and their four sums are independent, so the processor overlaps their multiply-adds instead of
 /// waiting for each one's result. A window that reaches into "same" padding reads the image from a
 /// copy with the zeros written in, so that no loop needs a bounds test. Images go to the cores one at
-/// a time (CpuDevice.Images.cs).
+/// a time (CpuDevice.ParallelFor.cs).
 /// </para>
 /// </summary>
 public sealed partial class CpuDevice
@@ -67,7 +67,7 @@ public sealed partial class CpuDevice
     {
         bool inside = WindowsInside(w);
         var g = inside ? w : PaddedImage(w);
-        ForEachImage(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
+        ParallelFor(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
         {
             if (inside)
             {
@@ -135,9 +135,9 @@ public sealed partial class CpuDevice
     {
         bool inside = WindowsInside(w);
         var g = inside ? w : PaddedImage(w);
-        int parts = Math.Min(w.Batch, GemmWorkers.Shared.Parts), size = w.WindowSize * filters;
+        int parts = Math.Min(w.Batch, WorkerPool.Shared.Parts), size = w.WindowSize * filters;
         float[] partials = pool.Rent(parts * size, zeroed: true);
-        ForEachImage(parts, (long)w.Positions * w.WindowSize * filters, part =>
+        ParallelFor(parts, (long)w.Positions * w.WindowSize * filters, part =>
         {
             float[]? image = inside ? null : pool.Rent(g.Height * g.Width * g.Channels, zeroed: false);
             for (int n = part * w.Batch / parts; n < (part + 1) * w.Batch / parts; n++)
@@ -214,7 +214,7 @@ public sealed partial class CpuDevice
                     transposed[(cell * filters + f) * channels + c] = kernel[(cell * channels + c) * filters + f];
         bool inside = WindowsInside(w);
         var g = inside ? w : PaddedImage(w);
-        ForEachImage(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
+        ParallelFor(w.Batch, (long)w.Positions * w.WindowSize * filters, n =>
         {
             int size = w.Height * w.Width * channels;
             if (inside)

@@ -38,7 +38,7 @@ public sealed partial class CpuDevice
     public override void Pool2D(PoolOp op, Window2D w, Storage x, Storage y)
     {
         float[] input = Data(x), output = Data(y);
-        ForEachImage(w.Batch, w.InputSize, n => PoolImage(op, w, input, output, n));
+        ParallelFor(w.Batch, w.InputSize, n => PoolImage(op, w, input, output, n));
     }
 
     /// <summary>Image n: per output pixel, the max (from −∞) or the sum (from 0, then ÷ count) over its window's cells.</summary>
@@ -87,7 +87,7 @@ public sealed partial class CpuDevice
     public override void Pool2DBackward(PoolOp op, Window2D w, Storage x, Storage dy, Storage dx)
     {
         float[] input = Data(x), gradOut = Data(dy), gradIn = Data(dx);
-        ForEachImage(w.Batch, w.InputSize, n =>
+        ParallelFor(w.Batch, w.InputSize, n =>
         {
             Array.Clear(gradIn, n * w.Height * w.Width * w.Channels, w.Height * w.Width * w.Channels);
             PoolBackwardImage(op, w, input, gradOut, gradIn, n);

@@ -2,7 +2,7 @@ namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>
 /// The optimizer step on the fast device: the rule's SIMD form when it has one, else the reference
-/// loop; a large tensor is cut into one part per core, run on the GEMM's worker threads (every
+/// loop; a large tensor is cut into one part per core, run on the <see cref="WorkerPool"/> (every
 /// element is independent, so the parts need no locks).
 /// </summary>
 public sealed partial class CpuDevice
@@ -17,14 +17,14 @@ public sealed partial class CpuDevice
         rule.Require(this, weight, gradient, slots, hyper);
         var (w, g, s0, s1, s2) = UpdateArrays(weight, gradient, slots);
         var job = updateJob ??= new UpdateJob();
-        job.Set(rule, w, g, s0, s1, s2, hyper, parts: w.Length < ParallelUpdateLength ? 1 : GemmWorkers.Shared.Parts);
-        if (job.Parts == 1 || !GemmWorkers.Shared.TryRun(job))
+        job.Set(rule, w, g, s0, s1, s2, hyper, parts: w.Length < ParallelUpdateLength ? 1 : WorkerPool.Shared.Parts);
+        if (job.Parts == 1 || !WorkerPool.Shared.TryRun(job))
             for (int part = 0; part < job.Parts; part++) job.RunPart(part);
         job.Clear();   // keep no reference to the step's arrays
     }
 
     /// <summary>One update cut into <see cref="Parts"/> ranges of whole SIMD vectors (the last takes the rest).</summary>
-    private sealed class UpdateJob : GemmWorkers.IJob
+    private sealed class UpdateJob : IParallelJob
     {
         private UpdateRule rule = null!;
         private float[] w = [], g = [], s0 = [], s1 = [], s2 = [];

@@ -70,7 +70,7 @@ public sealed partial class CpuDevice : ReferenceDevice
         if (f.Vectorized is null || x.Length == 0) { base.Unary(f, p, x, y); return; }   // (some TensorPrimitives maps reject empty spans)
         float[] input = Data(x), output = Data(y);
         if (input.Length <= MapPart) { f.Vectorized(input, p, output); return; }
-        ForEachImage(Parts(input.Length), input.Length, part =>
+        ParallelFor(Parts(input.Length), input.Length, part =>
         {
             var (start, count) = Part(part, input.Length);
             f.Vectorized(input.AsSpan(start, count), p, output.AsSpan(start, count));
@@ -83,7 +83,7 @@ public sealed partial class CpuDevice : ReferenceDevice
         if (f.VectorizedBackward is null) { base.UnaryBackward(f, p, x, y, dy, dx); return; }
         float[] input = Data(x), output = Data(y), gradOut = Data(dy), gradIn = Data(dx);
         if (input.Length <= MapPart) { f.VectorizedBackward(input, output, gradOut, p, gradIn); return; }
-        ForEachImage(Parts(input.Length), input.Length, part =>
+        ParallelFor(Parts(input.Length), input.Length, part =>
         {
             var (start, count) = Part(part, input.Length);
             f.VectorizedBackward(input.AsSpan(start, count), output.AsSpan(start, count), gradOut.AsSpan(start, count), p,

@@ -6,8 +6,8 @@ namespace Learn.Dnn.Devices.Cpu;
 // there are cores, along whichever of its dimensions has more micro-kernel tiles, and on tile
 // boundaries so that no tile is split. Each strip is an independent packed GEMM: the threads
 // write disjoint parts of C, so they need no locks, only a join at the end. The strips run on
-// dedicated GemmWorkers: as fast as Parallel.For on large products, faster on most mid-sized
-// MLP shapes in our runs, and free of allocations (tests/Learn.Dnn.Benchmarks/RESULTS.md).
+// the dedicated threads of the WorkerPool: as fast as Parallel.For on large products, faster on
+// most mid-sized MLP shapes in our runs, and free of allocations (tests/Learn.Dnn.Benchmarks/RESULTS.md).
 // Products too small to repay waking a second thread (below SerialFlops) stay on the calling thread.
 
 /// <summary>The engine's GEMM: packed, register-blocked, and spread over the cores.</summary>
@@ -37,7 +37,7 @@ public static unsafe class FastGemm
         if (!overwrite) GemmArguments.ScaleC(beta, c);
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) return;
         var packed = PackedGemm.Default;
-        var workers = GemmWorkers.Shared;
+        var workers = WorkerPool.Shared;
         #region strips
         fixed (float* pa = a, pb = b, pc = c)
         {
@@ -59,7 +59,7 @@ public static unsafe class FastGemm
     }
 
     /// <summary>One product cut into strips of C; strip s is an independent packed GEMM.</summary>
-    sealed class StripJob : GemmWorkers.IJob
+    sealed class StripJob : IParallelJob
     {
         PackedGemm packed = PackedGemm.Default;
         Strips strips;
@@ -88,7 +88,7 @@ public static unsafe class FastGemm
     /// C [m, n] cut into at most <c>parts</c> strips of whole tiles (MR×NR), along the
     /// dimension with more tiles: by columns for [64, 784], by rows for [784, 10].
     /// </summary>
-    internal readonly struct Strips
+    readonly struct Strips
     {
         readonly int m, n, tileSize, tiles, parts;
         readonly bool byColumns;

@@ -119,7 +119,3 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<int>
     /// <summary>"[32, 784]"; a scalar is "[]".</summary>
     public override string ToString() => "[" + string.Join(", ", dimensions) + "]";
 }
-
-/// <summary>Thrown when tensors of incompatible shapes meet; the message names the operation and both shapes.</summary>
-[Chapter(1)]
-public sealed class ShapeMismatchException(string message) : ArgumentException(message);

@@ -1,6 +1,7 @@
+using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.Reference;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Chapters;
 
 // Rung 2: cache blocking. The i-k-j loops of rung 1 sweep all of B for every row of A; once B
 // is bigger than the caches (n = 1024: 4 MiB), each sweep comes from main memory. Here the
@@ -8,7 +9,6 @@ namespace Learn.Dnn.Devices.Cpu;
 // use (BlockK × BlockN floats = 256 KiB) stays in the 1 MiB L2 cache while BlockM rows of A reuse it.
 
 /// <summary>i-k-j GEMM over cache-sized blocks of A, B and C.</summary>
-[Chapter(10)]
 public static class BlockedGemm
 {
     const int BlockM = 64, BlockK = 128, BlockN = 512;

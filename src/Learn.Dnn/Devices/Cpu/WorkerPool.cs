@@ -2,48 +2,44 @@ using System.Diagnostics;
 
 namespace Learn.Dnn.Devices.Cpu;
 
-// Dedicated GEMM threads. Parallel.For costs a few microseconds and a few allocations per call:
-// nothing beside a 1024³ product, but a training step makes thousands of GEMM calls of
-// 10–100 µs each. So FastGemm keeps one worker thread per extra core. A worker spins for a
-// short while after each job (the next GEMM of a training step usually comes within
-// microseconds), then sleeps on a monitor until the next job is posted. Posting a job is a
-// counter increment. Parts are claimed, not assigned: each thread first claims its own part
-// (the caller part 0, worker w part w), then any part still unclaimed, so a worker that is
-// asleep or preempted (a loaded machine) delays nothing: the caller runs that part itself and
-// waits only for parts already under way. Own parts first means that, when every thread is
-// awake, each starts on a different part instead of all racing for part 0. Which thread ran which
-// part changes no result, and no allocation either: the caller sizes its pack buffers for the
-// whole product before it posts the job (PackedGemm.ReserveBuffers).
+// Dedicated worker threads, one per extra core, shared by everything the fast CPU device runs in
+// parallel: the GEMM's strips (FastGemm), the optimizer's update (CpuDevice.Update.cs) and the
+// parallel-for over images and over the parts of an elementwise map (CpuDevice.ParallelFor.cs).
+// Parallel.For costs a few microseconds and a few allocations per call: nothing beside a 1024³
+// product, but a training step makes thousands of GEMM calls of 10–100 µs each. A worker spins for a
+// short while after each job (the next job of a training step usually comes within microseconds),
+// then sleeps on a monitor until the next job is posted. Posting a job is a counter increment.
+// Parts are claimed, not assigned: each thread first claims its own part (the caller part 0,
+// worker w part w), then any part still unclaimed, so a worker that is asleep or preempted (a loaded
+// machine) delays nothing: the caller runs that part itself and waits only for parts already under
+// way. Own parts first means that, when every thread is awake, each starts on a different part
+// instead of all racing for part 0. Which thread ran which part changes no result, and no allocation
+// either: the GEMM's caller sizes its pack buffers for the whole product before it posts the job
+// (PackedGemm.ReserveBuffers).
 
-/// <summary>One background thread per extra core, running the parts of one job at a time.</summary>
-internal sealed class GemmWorkers
+/// <summary>A pool of one background thread per extra core, running the parts of one job at a time.</summary>
+internal sealed class WorkerPool
 {
-    /// <summary>A job cut into WorkerCount + 1 independent parts, each run once, on whichever thread claims it.</summary>
-    public interface IJob
-    {
-        void RunPart(int part);
-    }
-
     /// <summary>How long an idle worker spins before it sleeps.</summary>
     static readonly long SpinTicks = Stopwatch.Frequency / 5_000;          // 200 µs
 
-    public static GemmWorkers Shared { get; } = new(Environment.ProcessorCount - 1);
+    public static WorkerPool Shared { get; } = new(Environment.ProcessorCount - 1);
 
     readonly object gate = new();
     readonly object busy = new();
-    IJob? job;
+    IParallelJob? job;
     long generation;
     readonly int[] claimed;   // claimed[s] = 1 once a thread has taken part s of the open job
     int unfinished;           // the open job's parts, claimed or not, that have not finished
     Exception? failure;
 
-    GemmWorkers(int workers)
+    WorkerPool(int workers)
     {
         WorkerCount = workers;
         claimed = new int[workers + 1];
         Array.Fill(claimed, 1);   // no job open: nothing to claim
         for (int w = 1; w <= workers; w++)
-            new Thread(WorkerLoop) { IsBackground = true, Name = $"GEMM worker {w}" }.Start(w);
+            new Thread(WorkerLoop) { IsBackground = true, Name = $"worker {w}" }.Start(w);
     }
 
     /// <summary>Threads besides the caller's.</summary>
@@ -57,7 +53,7 @@ internal sealed class GemmWorkers
     /// included, and returns when all are done. False, with nothing run, when another caller is
     /// using the workers: that caller should then do the work alone.
     /// </summary>
-    public bool TryRun(IJob work)
+    public bool TryRun(IParallelJob work)
     {
         if (Monitor.IsEntered(busy) || !Monitor.TryEnter(busy)) return false;   // (a part of this thread's own job asking again: not re-entered)
         try
@@ -75,7 +71,7 @@ internal sealed class GemmWorkers
             var spinner = new SpinWait();
             while (Volatile.Read(ref unfinished) != 0) spinner.SpinOnce(sleep1Threshold: -1);
             Volatile.Write(ref job, null);
-            if (failure is not null) throw new AggregateException("Gemm: a worker thread failed.", failure);
+            if (failure is not null) throw new AggregateException("WorkerPool: a worker thread failed.", failure);
             return true;
         }
         finally

@@ -1,4 +1,4 @@
-namespace Learn.Dnn.Layers;
+namespace Learn.Dnn.Perceptrons;
 
 /// <summary>
 /// Rosenblatt's perceptron (1958): one threshold logic unit (TLU) and the rule that trains it.

@@ -1,6 +1,7 @@
 using Learn.Dnn.Devices;
+using Learn.Dnn.Layers;
 
-namespace Learn.Dnn.Layers;
+namespace Learn.Dnn.Convolution;
 
 /// <summary>
 /// What max and average pooling share: a window of poolSize moved by strides (poolSize by default,

@@ -1,12 +1,13 @@
 namespace Learn.Dnn.Devices.Cpu;
 
 /// <summary>
-/// Work shared out image by image (convolution and pooling on the fast device). Images are
-/// independent: each writes its own part of the output, so the cores take them one at a time, each
-/// core asking for the next image when it finishes one, until none is left. They run on the GEMM's
-/// worker threads (<see cref="GemmWorkers"/>), not on Parallel.For: on a machine with few cores the
-/// thread pool's threads would spin beside the GEMM's own. Which core takes which image does not
-/// change any number, since no two images add into the same place.
+/// The fast device's parallel-for: independent items shared out among the cores. The items are images
+/// (convolution and pooling), fixed ranges of images (the narrow convolution's kernel gradient), or
+/// the parts of an elementwise map (CpuDevice.cs). Each item writes its own part of the output, so the
+/// cores take them one at a time, each core asking for the next item when it finishes one, until none
+/// is left. They run on the <see cref="WorkerPool"/>, not on .NET's Parallel.For: on a machine with
+/// few cores the thread pool's threads would spin beside the pool's own. Which core takes which item
+/// does not change any number, since no two items add into the same place.
 /// </summary>
 public sealed partial class CpuDevice
 {
@@ -17,10 +18,9 @@ public sealed partial class CpuDevice
 
     /// <summary>
     /// Runs <paramref name="item"/>(0 … count − 1), on every core when <paramref name="work"/> is large enough to
-    /// share. The items are images, fixed ranges of images (the narrow convolution's kernel gradient), or the
-    /// parts of an elementwise map (CpuDevice.cs).
+    /// share.
     /// </summary>
-    private static void ForEachImage(int count, long work, Action<int> item)
+    private static void ParallelFor(int count, long work, Action<int> item)
     {
         if (count == 1 || work < ParallelWork)
         {
@@ -29,12 +29,12 @@ public sealed partial class CpuDevice
         }
         var job = itemsJob ??= new ItemsJob();
         job.Start(count, item);
-        if (!GemmWorkers.Shared.TryRun(job)) job.RunPart(0);   // the workers are busy with another caller: this thread takes every item
+        if (!WorkerPool.Shared.TryRun(job)) job.RunPart(0);   // the workers are busy with another caller: this thread takes every item
         job.Clear();
     }
 
     /// <summary>The items, handed out one at a time to whichever thread asks next.</summary>
-    private sealed class ItemsJob : GemmWorkers.IJob
+    private sealed class ItemsJob : IParallelJob
     {
         private Action<int>? item;
         private int count, next;

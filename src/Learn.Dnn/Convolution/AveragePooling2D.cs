@@ -1,6 +1,6 @@
 using Learn.Dnn.Devices;
 
-namespace Learn.Dnn.Layers;
+namespace Learn.Dnn.Convolution;
 
 /// <summary>
 /// Average pooling, Keras' AveragePooling2D: each output is the mean of its window, per channel.

@@ -1,6 +1,7 @@
+using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.Reference;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Chapters;
 
 // Rung 1: the same sums, with the loops reordered to i-k-j.
 // For a fixed (i, p) the inner loop adds op(A)[i, p] · (row p of op(B)) into row i of C:
@@ -8,7 +9,6 @@ namespace Learn.Dnn.Devices.Cpu;
 // keep op(A)[i, p] in a register. Nothing else changes, yet it is several times faster.
 
 /// <summary>GEMM with the i-k-j loop order: rows of B streamed into rows of C.</summary>
-[Chapter(10)]
 public static class LoopOrderGemm
 {
     /// <inheritdoc cref="GemmKernel"/>

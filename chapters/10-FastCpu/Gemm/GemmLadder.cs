@@ -1,14 +1,14 @@
 using System.Runtime.Intrinsics;
 
+using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.Reference;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Chapters;
 
 /// <summary>
 /// The GEMM ladder of chapter 10, slowest first: each rung computes the same product and
 /// changes one thing (see the comment at the top of each rung's file).
 /// </summary>
-[Chapter(10)]
 public static class GemmLadder
 {
     /// <summary>(name, kernel) for every rung; the last one is the engine's <see cref="FastGemm"/>.</summary>

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Learn.Dnn.Running;
+namespace Learn.Dnn.Harness;
 
 /// <summary>
 /// A Keras-style progress line: <c>epoch 3/10 [=========>..........] loss: 0.2314 - 1.2s</c>.
 /// On a terminal it redraws one line; when the output is redirected (a file, a test) it prints a
 /// plain line at every tenth of the work instead.
 /// </summary>
-[Chapter(1)]
 public sealed class ProgressBar(string label, int total, TextWriter output)
 {
     private const int Width = 30;

@@ -1,8 +1,9 @@
 using Learn.Dnn.Activations;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 
-namespace Learn.Dnn.Layers;
+namespace Learn.Dnn.Convolution;
 
 /// <summary>
 /// A 2-D convolution layer, channels-last as Keras: y = activation(conv2d(x, W) + b) with

@@ -2,9 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using Learn.Dnn.Devices.Cpu;
 using Learn.Dnn.Devices.Reference;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Chapters;
 
 // Rung 3: SIMD. The blocked loops of rung 2, with the innermost j loop doing 16 columns at a
 // time: C[i, j:j+16] += a·op(B)[p, j:j+16] is one Vector512 fused multiply-add (8 with the
@@ -13,7 +14,6 @@ namespace Learn.Dnn.Devices.Cpu;
 // of C (two memory operations per FMA), which is what packing and register blocking fix next.
 
 /// <summary>Blocked i-k-j GEMM whose inner loop is a Vector512 (or Vector256) FMA.</summary>
-[Chapter(10)]
 public static class SimdGemm
 {
     const int BlockM = 64, BlockK = 128, BlockN = 512;

@@ -1,6 +1,6 @@
 using Learn.Dnn.Devices;
 
-namespace Learn.Dnn.Layers;
+namespace Learn.Dnn.Convolution;
 
 /// <summary>
 /// Max pooling, Keras' MaxPooling2D: each output is the largest value of its window, per channel.

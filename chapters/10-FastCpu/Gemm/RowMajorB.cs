@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Learn.Dnn.Devices.Cpu;
+namespace Learn.Dnn.Chapters;
 
 /// <summary>
 /// op(B) as a row-major [k, n] span. The middle rungs of the ladder stream rows of op(B);
