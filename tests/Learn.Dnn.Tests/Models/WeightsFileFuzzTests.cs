@@ -98,7 +98,7 @@ public sealed class WeightsFileFuzzTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"{Cases} mutations of a {pristine.Length}-byte weights file (seed {Seed}):");
-        foreach (var (key, count) in counts) output.WriteLine($"  {key,-50} {count,5}");
+        foreach (var (key, count) in counts) output.WriteLine($"  {key,-58} {count,5}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {Cases} cases failed:\n" + string.Join("\n", failures.Take(20)));
     }
 
