@@ -36,7 +36,7 @@ public sealed class WeightsFileFuzzTests(ITestOutputHelper output) : IDisposable
         ["checksum should be alone", "magic", "truncated", "checksum", "format version", "claims rank", "dimension", "empty", "another model", "is a folder"];
 
     [Fact]
-    public void Every_mutated_weights_file_is_refused_clearly_without_changing_the_model_or_loads_exactly()
+    public async Task Every_mutated_weights_file_is_refused_clearly_without_changing_the_model_or_loads_exactly()
     {
         var original = Path.Combine(folder, "original.weights.bin");
         Model(4, 2, seed: 1).SaveWeights(original);
@@ -56,7 +56,7 @@ public sealed class WeightsFileFuzzTests(ITestOutputHelper output) : IDisposable
 
             var timer = Stopwatch.StartNew();
             var load = Task.Run(() => target.LoadWeights(path));
-            if (!((IAsyncResult)load).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)))
+            if (await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30))) != load)
             {
                 failures.Add($"case {c} ({kind}: {mutation}) did not finish in 30 s: a load must not hang");
                 break;
@@ -64,7 +64,7 @@ public sealed class WeightsFileFuzzTests(ITestOutputHelper output) : IDisposable
             string outcome;
             try
             {
-                load.GetAwaiter().GetResult();
+                await load;
                 outcome = "loaded";
                 var again = Path.Combine(folder, $"resaved-{c}.weights.bin");
                 target.SaveWeights(again);
