@@ -158,7 +158,18 @@ public abstract class DeviceParityTests
     }
 
     #region unary
-    /// <summary>Inputs in each map's domain; the activations also get 0 (the kink) and ±90 (overflow-safe forms).</summary>
+    /// <summary>
+    /// IEEE 754's special numbers: NaN, ±∞, ±0, subnormals, the smallest normal, the largest finite numbers. Every
+    /// device must give the reference's answer on them, NaN in, NaN out.
+    /// </summary>
+    public static readonly float[] SpecialValues =
+        [float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0f, -0f, float.Epsilon, -float.Epsilon,
+         1e-39f, -1e-39f, 1.17549435e-38f, float.MaxValue, float.MinValue];
+
+    /// <summary>
+    /// Inputs in each map's domain; the activations also get 0 (the kink) and ±90 (overflow-safe forms), and every
+    /// map a few of <see cref="SpecialValues"/> at seeded places.
+    /// </summary>
     private static float[] UnaryInputs(UnaryFunction op, int seed, int n)
     {
         var values = op.Name switch
@@ -169,11 +180,84 @@ public abstract class DeviceParityTests
             "dropout_keep" => Generators.Values(seed, n, 0f, 1f),
             _ => Generators.Values(seed, n, -6f, 6f),
         };
+        WithSpecialValues(values, seed);
         if (op.Name is "log" or "sqrt" or "pow" or "exp") return values;
         if (op.Name is "dropout_keep") { values[0] = 0.4f; return values; }   // u = rate exactly: kept
         float[] special = [0f, 90f, -90f, -0f];
         for (int i = 0; i < Math.Min(n, special.Length); i++) values[i] = special[i];
         return values;
+    }
+
+    /// <summary>About one number in eight replaced by one of <see cref="SpecialValues"/>, at places drawn from the seed.</summary>
+    private static void WithSpecialValues(float[] values, int seed)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            float draw = CounterRandom.Uniform((ulong)seed + 7_919, (ulong)i, 0f, 8f * SpecialValues.Length);
+            if (draw < SpecialValues.Length) values[i] = SpecialValues[(int)draw];
+        }
+    }
+
+    /// <summary>
+    /// The same answer as the reference: both NaN, the same infinity, zeros of the same sign, or finite numbers
+    /// within <see cref="Tolerance.Elementwise"/>·max(1, |reference|).
+    /// </summary>
+    private static void AssertSameAnswers(float[] want, float[] got, string what)
+    {
+        for (int i = 0; i < want.Length; i++)
+        {
+            bool same = float.IsNaN(want[i]) ? float.IsNaN(got[i])
+                      : float.IsInfinity(want[i]) || float.IsInfinity(got[i]) ? want[i] == got[i]
+                      : want[i] == 0f && got[i] == 0f ? float.IsNegative(want[i]) == float.IsNegative(got[i])
+                      : Math.Abs((double)want[i] - got[i]) <= Tolerance.Elementwise * Math.Max(1.0, Math.Abs((double)want[i]));
+            if (!same) throw new Xunit.Sdk.XunitException($"{what}: element {i} is {want[i]:R} on the reference and {got[i]:R} on the device.");
+        }
+    }
+
+    /// <summary>
+    /// The device-agreement property over special values: every map, its derivative and every binary op, with each
+    /// input drawn from <see cref="SpecialValues"/> or ordinary numbers, gives the reference's answer.
+    /// </summary>
+    [SkippableFact]
+    public void Every_map_derivative_and_binary_op_agrees_with_the_reference_on_special_values()
+    {
+        var cl = Tested;
+        var value = Gen.OneOf(Gen.Elements(SpecialValues), Gen.Elements(1f, -1f, 0.5f, -2.75f, 90f, -90f));
+        var unary = from op in Gen.Elements(UnaryFunctions)
+                    from x in value.ArrayOf().Where(v => v.Length > 0)
+                    from dy in Gen.Elements(1f, -2.5f, 0f, float.NaN, float.PositiveInfinity).ArrayOf(x.Length)
+                    select (op, x, dy);
+        Check(unary.ToArbitrary(), c =>
+        {
+            float p = Parameter(c.op);
+            int n = c.x.Length;
+            var (x, xCl) = Both(cl, c.x);
+            var (dy, dyCl) = Both(cl, c.dy);
+            var (y, yCl) = (Reference.Allocate(n), cl.Allocate(n));
+            var (dx, dxCl) = (Reference.Allocate(n), cl.Allocate(n));
+            Reference.Unary(c.op, p, x, y);
+            cl.Unary(c.op, p, xCl, yCl);
+            var want = Read(Reference, y);
+            AssertSameAnswers(want, Read(cl, yCl), $"{c.op} of [{string.Join(", ", c.x)}]");
+            Reference.UnaryBackward(c.op, p, x, y, dy, dx);
+            cl.UnaryBackward(c.op, p, xCl, cl.Upload(want), dyCl, dxCl);
+            AssertSameAnswers(Read(Reference, dx), Read(cl, dxCl), $"{c.op}' of [{string.Join(", ", c.x)}] times [{string.Join(", ", c.dy)}]");
+        }, tests: 200);
+
+        var binary = from op in Gen.Elements(BinaryFunctions)
+                     from a in value.ArrayOf().Where(v => v.Length > 0)
+                     from b in value.ArrayOf(a.Length)
+                     select (op, a, b);
+        Check(binary.ToArbitrary(), c =>
+        {
+            var shape = new Shape(c.a.Length);
+            var (a, aCl) = Both(cl, c.a);
+            var (b, bCl) = Both(cl, c.b);
+            var (y, yCl) = (Reference.Allocate(shape.Size), cl.Allocate(shape.Size));
+            Reference.Binary(c.op, a, shape, b, shape, y, shape);
+            cl.Binary(c.op, aCl, shape, bCl, shape, yCl, shape);
+            AssertSameAnswers(Read(Reference, y), Read(cl, yCl), $"{c.op} of [{string.Join(", ", c.a)}] and [{string.Join(", ", c.b)}]");
+        }, tests: 200);
     }
 
     private static float Parameter(UnaryFunction op) => op.Name switch
@@ -240,6 +324,8 @@ public abstract class DeviceParityTests
         {
             var cShape = Shape.Broadcast(c.A, c.B, "test");
             float[] aValues = Generators.Values(c.seed, c.A.Size), bValues = Generators.Values(c.seed + 1, c.B.Size);
+            WithSpecialValues(aValues, c.seed);
+            WithSpecialValues(bValues, c.seed + 1);
             if (c.op.Name == "equal")   // make some elements equal, or Equal would only ever say 0
                 for (int i = 0; i < Math.Min(aValues.Length, bValues.Length); i += 2) bValues[i] = aValues[i];
             var (a, aCl) = Both(cl, aValues);

@@ -49,10 +49,11 @@ public sealed class Gelu(bool approximate = false) : Activation
 
     /// <summary>
     /// The error function erf(x) = (2/√π)∫₀ˣ e^(−t²) dt, which .NET's MathF lacks: Abramowitz and
-    /// Stegun's formula 7.1.26, |error| &lt; 1.5e-7, below float32's resolution of ½(1 + erf).
+    /// Stegun's formula 7.1.26, |error| &lt; 1.5e-7, below float32's resolution of ½(1 + erf); erf(±∞) = ±1.
     /// </summary>
     public static float Erf(float x)
     {
+        if (float.IsNaN(x)) return x;   // erf(NaN) = NaN (Math.Sign would throw)
         double z = Math.Abs((double)x);   // in double, so that float rounding adds nothing to the formula's error
         double t = 1 / (1 + 0.3275911 * z);
         double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));

@@ -22,14 +22,14 @@ public sealed class LeakyRelu(double alpha = 0.3) : Activation
     /// <summary>f(x) = x for x &gt; 0, αx otherwise.</summary>
     public static float Function(float x, float alpha) => x > 0f ? x : alpha * x;
 
-    /// <summary>f'(x) = 1 for x &gt; 0, α otherwise (α at x = 0, like ReLU's left side).</summary>
-    public static float Derivative(float x, float alpha) => x > 0f ? 1f : alpha;
+    /// <summary>f'(x) = 1 for x &gt; 0, α otherwise (α at x = 0, like ReLU's left side), and NaN for NaN.</summary>
+    public static float Derivative(float x, float alpha) => float.IsNaN(x) ? x : x > 0f ? 1f : alpha;
     #endregion
 
     /// <summary>Leaky ReLU for every device (p = α): the formula above and the same in OpenCL C.</summary>
     public static readonly UnaryFunction Elementwise = new("leaky_relu",
         (x, p) => Function(x, p), (x, _, p) => Derivative(x, p),
-        "x > 0.0f ? x : p * x", "x > 0.0f ? 1.0f : p");
+        "x > 0.0f ? x : p * x", "isnan(x) ? x : x > 0.0f ? 1.0f : p");
 
     public override Tensor Call(Tensor x) => x.Map(Elementwise, Alpha);
 }

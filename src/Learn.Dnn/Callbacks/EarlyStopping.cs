@@ -65,7 +65,6 @@ public class EarlyStopping : MonitorCallback
     #region epoch-end
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {
-        SetMonitorOp();
         var current = MonitorValue(logs);
         if (current is not { } value || epoch < StartFromEpoch) return;
         if (RestoreBestWeights && bestWeights is null)

@@ -21,7 +21,7 @@ public sealed class History : Callback
         : throw new KeyNotFoundException($"History: no key \"{key}\"; the keys are {string.Join(", ", history.Keys)}.");
 
     /// <summary>
-    /// Set when Fit stopped because the loss became NaN or ∞: where (epoch, batch, layer) and why, in
+    /// Set when Fit stopped because the loss or the validation loss became NaN or ∞: where (epoch, batch, layer) and why, in
     /// its message, which the progress bar prints. Fit does not throw it; <c>if (history.NonFiniteLoss is { } e) throw e;</c>
     /// turns the stop into an error. Null when training ended normally.
     /// </summary>

@@ -90,7 +90,6 @@ public class ModelCheckpoint : MonitorCallback
 
     private void Save(int epoch, int? batch, IReadOnlyDictionary<string, double> logs)
     {
-        SetMonitorOp();
         string path = FilePath(epoch, logs, batch);
         if (!ShouldSave(epoch, logs, path)) return;
         (Model ?? throw new InvalidOperationException("ModelCheckpoint: no model; pass the callback to Fit.")).SaveWeights(path);
@@ -126,11 +125,7 @@ public class ModelCheckpoint : MonitorCallback
             if (Verbose > 0) Console.WriteLine($"{Environment.NewLine}Epoch {epoch + 1}: saving model to {path}");
             return true;
         }
-        if (!logs.TryGetValue(Monitor, out double current))
-        {
-            Console.Error.WriteLine($"Warning: Can save best model only with {Monitor} available.");
-            return true;   // as Keras: without the value, save anyway
-        }
+        if (MonitorValue(logs) is not { } current) return true;   // as Keras: without the value, save anyway
         string best = Best is { } b ? PythonFormat.Fixed(b, 5) : "None";
         if (IsImprovement(current, Best))
         {

@@ -8,7 +8,9 @@ namespace Learn.Dnn.Callbacks;
 /// <item>mode "min" or "max"; in "auto", a loss ("loss", "val_loss") is minimised and a compiled metric
 /// that knows its direction (accuracy: up) is followed; anything else is an error asking for a mode;</item>
 /// <item>an improvement is op(current − δ, best) with δ = |minDelta| for "max" and −|minDelta| for
-/// "min": the value must beat the best by more than minDelta; the first value always counts.</item>
+/// "min": the value must beat the best by more than minDelta; the first finite value always counts;</item>
+/// <item>a value that is not finite (a NaN loss) is never an improvement, and a monitor that names no logged
+/// key is a warning that lists the keys there are, not a guess at its direction.</item>
 /// </list>
 /// </summary>
 [Chapter(6)]
@@ -65,19 +67,33 @@ public abstract class MonitorCallback : Callback
         if (!up.Value) minDelta = -minDelta;
     }
 
-    /// <summary>op(current − δ, reference); true when there is no reference yet.</summary>
+    /// <summary>op(current − δ, reference); true when there is no reference yet; never for a NaN or ∞, which no comparison should crown.</summary>
     protected bool IsImprovement(double current, double? reference)
     {
         SetMonitorOp();
+        if (!double.IsFinite(current)) return false;
         return reference is not { } r || monitorOp!(current - minDelta, r);
     }
     #endregion
 
-    /// <summary>The monitored value in <paramref name="logs"/>, or null (with a warning) when it is not there.</summary>
+    /// <summary>
+    /// The monitored value in <paramref name="logs"/>, or null when it is not there (a typo such as "val_los",
+    /// or no validation data), with a warning that lists the keys the logs do have, as Keras warns. A NaN or ∞
+    /// is returned with a warning that it will not count as the best.
+    /// </summary>
     protected double? MonitorValue(IReadOnlyDictionary<string, double> logs)
     {
-        if (logs.TryGetValue(Monitor, out double value)) return value;
-        Console.Error.WriteLine($"Warning: {GetType().Name} is conditioned on metric `{Monitor}` which is not available. Available metrics are: {string.Join(",", logs.Keys)}");
-        return null;
+        if (!logs.TryGetValue(Monitor, out double value))
+        {
+            Warnings.WriteLine($"Warning: {GetType().Name} monitors `{Monitor}`: no such key; the logs have: {string.Join(", ", logs.Keys)}.");
+            return null;
+        }
+        if (!double.IsFinite(value))
+            Warnings.WriteLine($"Warning: {GetType().Name} monitors `{Monitor}`, which is {PythonFormat.Repr(value)}: a value that is not finite is never the best.");
+        return value;
     }
+
+    /// <summary>Where the warnings go: the standard error, unless a test listens.</summary>
+    internal TextWriter Warnings { get => warnings ?? Console.Error; set => warnings = value; }
+    private TextWriter? warnings;
 }

@@ -58,7 +58,6 @@ public class ReduceLROnPlateau : MonitorCallback
     #region epoch-end
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {
-        SetMonitorOp();
         var optimizer = RequireOptimizer();
         if (logs is IDictionary<string, double> writable) writable["learning_rate"] = optimizer.LearningRate;   // History (after us) records it
         var current = MonitorValue(logs);

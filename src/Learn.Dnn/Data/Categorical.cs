@@ -11,16 +11,24 @@ public static class Categorical
     /// </summary>
     public static Tensor ToCategorical(Tensor labels, int classes)
     {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (classes <= 0) throw new ArgumentOutOfRangeException(nameof(classes), $"ToCategorical: classes must be positive, got {classes}.");
         var values = labels.ToArray();
+        if (FirstInvalidLabel(values, classes) is >= 0 and var bad)   // every label checked before any row is written
+            throw new ArgumentException(
+                $"ToCategorical: labels[{bad}] is {values[bad]}, which is not a class: expected a whole number in [0, {classes}) (sample {bad} is the first such).",
+                nameof(labels));
         var oneHot = new float[values.Length * classes];
-        for (int i = 0; i < values.Length; i++)
-        {
-            float label = values[i];
-            if (label != MathF.Floor(label) || label < 0 || label >= classes)
-                throw new ArgumentException($"ToCategorical: label {label} at row {i} is not an integer class in [0, {classes}).");
-            oneHot[i * classes + (int)label] = 1f;
-        }
+        for (int i = 0; i < values.Length; i++) oneHot[i * classes + (int)values[i]] = 1f;
         return Tensor.FromArray(oneHot, new Shape(values.Length, classes), labels.Device);
+    }
+
+    /// <summary>The index of the first label that is not a whole number in [0, classes) (NaN is not), or −1 when all are.</summary>
+    internal static int FirstInvalidLabel(ReadOnlySpan<float> labels, int classes)
+    {
+        for (int i = 0; i < labels.Length; i++)
+            if (!(labels[i] >= 0 && labels[i] < classes && labels[i] == MathF.Floor(labels[i]))) return i;
+        return -1;
     }
     #endregion
 

@@ -14,6 +14,17 @@ public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss
     public bool FromLogits { get; } = fromLogits;
 
 
+    /// <summary>Every target in [0, 1] (a probability; 0 and 1 for two classes), checked over all of y before the first batch.</summary>
+    internal override void RequireTargets(Tensor y, Func<int> outputWidth, string operation)
+    {
+        var targets = y.ToArray();
+        int bad = Array.FindIndex(targets, t => !(t >= 0f && t <= 1f));
+        if (bad >= 0)
+            throw new ArgumentException(
+                $"{operation}: {ElementName("y", y.Shape, bad)} is {targets[bad]}, outside [0, 1]: {Name}'s targets are probabilities " +
+                $"(0 and 1 for two classes) (sample {bad / Math.Max(1, targets.Length / y.Shape[0])} is the first with one).", "y");
+    }
+
     #region compute
     protected override Tensor Compute(Tensor y, Tensor yPred)
     {

@@ -36,6 +36,26 @@ public abstract class Loss : IConfigurable
 
     protected abstract Tensor Compute(Tensor yTrue, Tensor yPred);
 
+    /// <summary>
+    /// Checks every target in <paramref name="y"/> once, before Fit or Evaluate runs a batch, so that a bad one
+    /// is named by its sample in y, not by a row of a shuffled batch after earlier batches have changed the
+    /// weights. <paramref name="outputWidth"/> gives the model's output width (its number of classes), for a
+    /// loss that needs it. The default accepts every target; a loss whose targets have a range checks it.
+    /// </summary>
+    internal virtual void RequireTargets(Tensor y, Func<int> outputWidth, string operation) { }
+
+    /// <summary>"y[5]" or "y[5, 1]": the element at flat index <paramref name="flat"/> of a tensor of <paramref name="shape"/>.</summary>
+    internal static string ElementName(string tensor, Shape shape, int flat)
+    {
+        var index = new int[shape.Rank];
+        for (int axis = shape.Rank - 1; axis >= 0; axis--)
+        {
+            index[axis] = flat % shape[axis];
+            flat /= shape[axis];
+        }
+        return $"{tensor}[{string.Join(", ", index)}]";
+    }
+
     /// <summary>Keras' fuzz factor ε: probabilities are clipped to [ε, 1 − ε] before a logarithm.</summary>
     public const float Epsilon = 1e-7f;
 

@@ -24,6 +24,17 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
             throw new ShapeMismatchException($"SparseCategoricalCrossentropy: expected y_true of integer labels [{yPred.Shape[0]}] for y_pred {yPred.Shape}, got {yTrue.Shape}.");
     }
 
+    /// <summary>Every label a whole number in [0, classes), checked over all of y before the first batch.</summary>
+    internal override void RequireTargets(Tensor y, Func<int> outputWidth, string operation)
+    {
+        var labels = y.ToArray();
+        int classes = outputWidth();
+        if (Categorical.FirstInvalidLabel(labels, classes) is >= 0 and var bad)
+            throw new ArgumentException(
+                $"{operation}: {ElementName("y", y.Shape, bad)} is {labels[bad]}, which is not a class label: {Name} expects whole numbers " +
+                $"in [0, {classes}), one per sample, for a model with {classes} outputs (sample {bad} is the first bad one).", "y");
+    }
+
     protected override Tensor Compute(Tensor yTrue, Tensor yPred)
     {
         var oneHot = Categorical.ToCategorical(yTrue, yPred.Shape[1]).To(yPred.Device);

@@ -1,3 +1,4 @@
+using Learn.Dnn.Devices;
 using Learn.Dnn.Metrics;
 
 namespace Learn.Dnn.Models;
@@ -20,6 +21,23 @@ public abstract partial class Model
         if (x.Shape[0] == 0)
             throw new ArgumentException($"{operation} on model '{Name}': x holds no samples (shape {x.Shape}).");
         RequireInputShape(x.Shape);
+    }
+
+    /// <summary>
+    /// Checks every target of y against the loss once, before a loop runs its first batch (a class label out of
+    /// range, a binary target outside [0, 1]): the error names y, the sample and the valid range, and no weight
+    /// has changed. A loss that needs the number of classes gets the model's output width, from one sample of x
+    /// run through the model (which builds it, as the first batch would).
+    /// </summary>
+    private void RequireTargets(string operation, Tensor x, Tensor y) =>
+        Loss!.RequireTargets(y, () => OutputWidth(x), operation);
+
+    private int OutputWidth(Tensor x)
+    {
+        using var scope = StorageScope.Begin();
+        using var noGrad = Tensor.NoGrad();
+        var output = Call(Batch(x, 0, 1), training: false);
+        return output.Rank > 1 ? output.Shape[output.Rank - 1] : 1;
     }
 
     /// <summary>Checks x's sample shape against the model's declared input, if it has one.</summary>

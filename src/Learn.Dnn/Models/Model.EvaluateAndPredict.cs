@@ -17,6 +17,7 @@ public abstract partial class Model
         RequireCompiled("Evaluate");
         RequireData("Evaluate", x, y);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Evaluate: batchSize must be positive, got {batchSize}.");
+        RequireTargets("Evaluate", x, y);
         int steps = (x.Shape[0] + batchSize - 1) / batchSize;
         var parameters = new Dictionary<string, int> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = steps };
         var list = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, parameters);

@@ -26,14 +26,23 @@ public abstract partial class Model
         RequireData("Fit", x, y);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Fit: batchSize must be positive, got {batchSize}.");
         if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), $"Fit: epochs must be ≥ 0, got {epochs}.");
+        if (initialEpoch < 0)
+            throw new ArgumentOutOfRangeException(nameof(initialEpoch), $"Fit: initialEpoch is the epoch to resume from, counted from 0, so it must be ≥ 0; got {initialEpoch}.");
         if (verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(verbose), $"Fit: verbose must be 0, 1 or 2, got {verbose}.");
         if (validationFreq <= 0) throw new ArgumentOutOfRangeException(nameof(validationFreq), $"Fit: validationFreq must be positive, got {validationFreq}.");
         if (!(validationSplit >= 0 && validationSplit < 1))
             throw new ArgumentOutOfRangeException(nameof(validationSplit), $"Fit: validationSplit must be in [0, 1), got {validationSplit}.");
 
+        RequireTargets("Fit", x, y);
+
         #region validation-split
         (Tensor X, Tensor Y)? validation = validationData;
-        if (validation is { } given) RequireData("Fit (validationData)", given.X, given.Y);
+        (string Name, int First) validationSource = ("validationData", 0);   // where sample 0 of the validation data is, for reports
+        if (validation is { } given)
+        {
+            RequireData("Fit (validationData)", given.X, given.Y);
+            RequireTargets("Fit (validationData)", given.X, given.Y);
+        }
         else if (validationSplit > 0)
         {
             int n = x.Shape[0];
@@ -43,6 +52,7 @@ public abstract partial class Model
                     $"Fit: the training data has {n} samples, which is not enough to split into a training and a validation set " +
                     $"with validationSplit = {validationSplit} (the split point would be {splitAt}). Provide more data or another validationSplit.");
             validation = (x.Rows(splitAt, n - splitAt), y.Rows(splitAt, n - splitAt));
+            validationSource = ("x and y (their validationSplit part)", splitAt);
             (x, y) = (x.Rows(0, splitAt), y.Rows(0, splitAt));
         }
         #endregion
@@ -79,6 +89,12 @@ public abstract partial class Model
             {
                 var validationLogs = RunTest(v.X, v.Y, validationBatchSize ?? batchSize, list);
                 foreach (var (key, value) in validationLogs) epochLogs["val_" + key] = value;
+                if (!double.IsFinite(validationLogs["loss"]) && nonFinite is null)   // reported and stopped, as a training loss would be
+                {
+                    nonFinite = DiagnoseNonFiniteValidation(validationLogs["loss"], v.X, v.Y, validationSource, epoch, epochs);
+                    list.NonFiniteLoss(nonFinite);
+                    StopTraining = true;
+                }
             }
             list.EpochEnd(epoch, epochLogs);
             trainingLogs = epochLogs;

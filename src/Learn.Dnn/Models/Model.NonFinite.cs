@@ -75,6 +75,33 @@ public abstract partial class Model
         return new NonFiniteLossException(message, epoch + 1, step + 1, culprit);
     }
 
+    /// <summary>
+    /// Why the validation loss of an epoch is NaN or ∞: the first sample of the validation x or y holding a NaN
+    /// or ∞ (numbered as in <paramref name="source"/>), or else the loss of finite data.
+    /// </summary>
+    private NonFiniteLossException DiagnoseNonFiniteValidation(double value, Tensor x, Tensor y, (string Name, int First) source, int epoch, int epochs)
+    {
+        string finding = FirstNonFiniteSample(x) is >= 0 and var badX
+            ? $"the validation inputs contain NaN or ∞, first in sample {source.First + badX} of {source.Name}: check the data"
+            : FirstNonFiniteSample(y) is >= 0 and var badY
+            ? $"the validation targets contain NaN or ∞, first in sample {source.First + badY} of {source.Name}: check the data"
+            : $"the validation data are finite, but the loss {Loss!.Name} of the model's outputs for them is not (outputs that overflow?)";
+        string message =
+            $"Fit on model '{Name}': the validation loss val_loss became {PythonFormat.Repr(value)} at epoch {epoch + 1}/{epochs}; training stopped " +
+            $"after this epoch (validation does not change the weights: they are this epoch's, and History keeps the epochs so far).{Environment.NewLine}" +
+            $"  Where: {finding}.{Environment.NewLine}" +
+            "  A value that is not finite is never the best for ModelCheckpoint, EarlyStopping or ReduceLROnPlateau.";
+        return new NonFiniteLossException(message, epoch + 1, 0, null);
+    }
+
+    /// <summary>The first sample (row) of <paramref name="t"/> holding a NaN or ∞, or −1.</summary>
+    private static int FirstNonFiniteSample(Tensor t)
+    {
+        var values = t.ToArray();
+        int flat = Array.FindIndex(values, v => !float.IsFinite(v));
+        return flat < 0 ? -1 : flat / Math.Max(1, values.Length / t.Shape[0]);
+    }
+
     private static bool AllFinite(Tensor t) => t.ToArray().All(float.IsFinite);
     #endregion
 }

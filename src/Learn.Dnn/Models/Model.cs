@@ -115,7 +115,8 @@ public abstract partial class Model : Layer, IModel
     #region weights
     /// <summary>
     /// Overwrites every weight, in the order of <see cref="Layer.GetWeights"/>: layer by layer, kernel
-    /// then bias. A wrong count or shape names the layer, the index and both shapes.
+    /// then bias. A wrong count or shape names the layer, the index and both shapes. Every shape is checked
+    /// before anything is copied, so a failure leaves the model as it was, never half-set.
     /// </summary>
     public override void SetWeights(IReadOnlyList<Tensor> values)
     {
@@ -127,7 +128,7 @@ public abstract partial class Model : Layer, IModel
                 $"({string.Join("; ", Layers.Where(l => l.Weights.Count > 0).Select(l => $"{l.Name}: {string.Join(", ", l.Weights.Select(w => w.Shape))}"))}), " +
                 $"got {values.Count}.");
         int offset = 0;
-        foreach (var layer in Layers)
+        foreach (var layer in Layers)   // first check every layer...
         {
             var weights = layer.Weights;
             for (int i = 0; i < weights.Count; i++)
@@ -135,8 +136,13 @@ public abstract partial class Model : Layer, IModel
                     throw new ShapeMismatchException(
                         $"SetWeights on model '{Name}': array {offset + i} is weight {i} of layer '{layer.Name}' ({layer.GetType().Name}), " +
                         $"which has shape {weights[i].Shape}, but the array has shape {values[offset + i]?.Shape.ToString() ?? "null"}.");
-            layer.SetWeights(values.Skip(offset).Take(weights.Count).ToList());
             offset += weights.Count;
+        }
+        offset = 0;
+        foreach (var layer in Layers)   // ...then copy
+        {
+            layer.SetWeights(values.Skip(offset).Take(layer.Weights.Count).ToList());
+            offset += layer.Weights.Count;
         }
     }
     #endregion

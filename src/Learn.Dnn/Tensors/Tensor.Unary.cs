@@ -42,10 +42,10 @@ public sealed partial class Tensor
         "sqrt(x)", "0.5f / y",
         (x, _, y) => TensorPrimitives.Sqrt(x, y));
 
-    /// <summary>|x|.   d/dx |x| = sign(x), and 0 at the kink.</summary>
+    /// <summary>|x|.   d/dx |x| = sign(x), 0 at the kink, NaN for NaN.</summary>
     internal static readonly UnaryFunction AbsFunction = new("abs",
-        (x, _) => MathF.Abs(x), (x, _, _) => x > 0f ? 1f : x < 0f ? -1f : 0f,
-        "fabs(x)", "x > 0.0f ? 1.0f : x < 0.0f ? -1.0f : 0.0f",
+        (x, _) => MathF.Abs(x), (x, _, _) => float.IsNaN(x) ? x : x > 0f ? 1f : x < 0f ? -1f : 0f,
+        "fabs(x)", "isnan(x) ? x : x > 0.0f ? 1.0f : x < 0.0f ? -1.0f : 0.0f",
         (x, _, y) => TensorPrimitives.Abs(x, y));
 
     /// <summary>xᵖ.   d/dx xᵖ = p·xᵖ⁻¹.</summary>
@@ -53,10 +53,10 @@ public sealed partial class Tensor
         (x, p) => MathF.Pow(x, p), (x, _, p) => p * MathF.Pow(x, p - 1f),
         "pow(x, p)", "p * pow(x, p - 1.0f)");
 
-    /// <summary>The step of the threshold logic unit: 1 where x ≥ 0, else 0. Flat wherever it is defined: no gradient.</summary>
+    /// <summary>The step of the threshold logic unit: 1 where x ≥ 0, else 0, and NaN for NaN (NaN in, NaN out: a NaN is never silently a class). Flat wherever it is defined: no gradient.</summary>
     internal static readonly UnaryFunction StepFunction = new("step",
-        (x, _) => x >= 0f ? 1f : 0f, (_, _, _) => 0f,
-        "x >= 0.0f ? 1.0f : 0.0f", "0.0f");
+        (x, _) => float.IsNaN(x) ? x : x >= 0f ? 1f : 0f, (_, _, _) => 0f,
+        "isnan(x) ? x : x >= 0.0f ? 1.0f : 0.0f", "0.0f");
 
     /// <summary>eˣ.</summary>
     [Chapter(1)] public Tensor Exp() => Map(ExpFunction);

@@ -40,6 +40,23 @@ public sealed class WeightsTests
     }
 
     [Fact]
+    public void A_failed_SetWeights_or_LoadWeights_leaves_every_weight_as_it_was()
+    {
+        // Dense(16), Dense(5)'s weights into Dense(16), Dense(3): the first layer fits, the second does not.
+        var model = new Sequential([new Input(4), new Dense(16, seed: 1), new Dense(3, seed: 2)]);
+        var other = new Sequential([new Input(4), new Dense(16, seed: 3), new Dense(5, seed: 4)]);
+        var before = model.GetWeights().Select(w => w.ToArray()).ToArray();
+        Assert.Throws<ShapeMismatchException>(() => model.SetWeights(other.GetWeights()));
+        Assert.Equal(before, model.GetWeights().Select(w => w.ToArray()).ToArray());
+
+        var path = Path.Combine(Directory.CreateTempSubdirectory("learn-dnn-weights-").FullName, "other.weights.bin");
+        other.SaveWeights(path);
+        Assert.Throws<InvalidDataException>(() => model.LoadWeights(path));
+        Assert.Equal(before, model.GetWeights().Select(w => w.ToArray()).ToArray());
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
     public void A_wrong_count_lists_the_expected_shapes()
     {
         var dense = new Dense(3, name: "hidden");
