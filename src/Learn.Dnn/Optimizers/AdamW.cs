@@ -17,7 +17,7 @@ public sealed class AdamW : Adam
                  double epsilon = DefaultEpsilon, bool amsgrad = false)
         : base(learningRate, beta1, beta2, epsilon, amsgrad)
     {
-        WeightDecay = (float)weightDecay;
+        WeightDecay = weightDecay;
     }
 
 }

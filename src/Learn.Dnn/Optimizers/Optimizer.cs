@@ -43,7 +43,7 @@ public abstract class Optimizer : IConfigurable
 {
     private readonly List<Tensor> slots = [];
     private LearningRateSchedule learningRate;
-    private float? clipNorm, clipValue, globalClipNorm;
+    private double? clipNorm, clipValue, globalClipNorm;   // as given: a double literal (1.0) or a float (1f); used as float32
 
     /// <param name="learningRate">η: a number, or a <see cref="LearningRateSchedule"/> evaluated at every step</param>
     protected Optimizer(LearningRateSchedule learningRate)
@@ -85,31 +85,31 @@ public abstract class Optimizer : IConfigurable
     #region options
     /// <summary>Keras' <c>clipnorm</c>: each gradient g is rescaled to g·c/max(‖g‖, c), so its norm is at most c.</summary>
     [KerasName("clipnorm")]
-    public float? ClipNorm { get => clipNorm; init => clipNorm = OnlyClipping(nameof(ClipNorm), value); }
+    public double? ClipNorm { get => clipNorm; init => clipNorm = OnlyClipping(nameof(ClipNorm), value); }
 
     /// <summary>Keras' <c>clipvalue</c>: each element of each gradient is clipped to [−v, v].</summary>
     [KerasName("clipvalue")]
-    public float? ClipValue { get => clipValue; init => clipValue = OnlyClipping(nameof(ClipValue), value); }
+    public double? ClipValue { get => clipValue; init => clipValue = OnlyClipping(nameof(ClipValue), value); }
 
     /// <summary>
     /// Keras' <c>global_clipnorm</c>: all gradients are rescaled together by c/max(‖G‖, c), where ‖G‖ is the
     /// norm of all of them as one vector (NaN when ‖G‖ is not finite, so a bad step is visible).
     /// </summary>
     [KerasName("global_clipnorm")]
-    public float? GlobalClipNorm { get => globalClipNorm; init => globalClipNorm = OnlyClipping(nameof(GlobalClipNorm), value); }
+    public double? GlobalClipNorm { get => globalClipNorm; init => globalClipNorm = OnlyClipping(nameof(GlobalClipNorm), value); }
 
     /// <summary>Keras' <c>weight_decay</c>, decoupled (Loshchilov &amp; Hutter): w −= w·wd·η before each update.</summary>
     [KerasName("weight_decay")]
-    public float? WeightDecay { get; init; }
+    public double? WeightDecay { get; init; }
 
     /// <summary>Keras allows one kind of clipping: a second one is an error, at construction.</summary>
-    private float? OnlyClipping(string name, float? value)
+    private double? OnlyClipping(string name, double? value)
     {
         var set = new[] { (nameof(ClipNorm), clipNorm), (nameof(ClipValue), clipValue), (nameof(GlobalClipNorm), globalClipNorm) }
             .Where(c => c.Item2 is not null && c.Item1 != name).Select(c => $"{c.Item1} = {c.Item2}").ToList();
         if (value is not null && set.Count > 0)
             throw new ArgumentException($"{GetType().Name}: set only one of ClipNorm, ClipValue and GlobalClipNorm (Keras' clipnorm, clipvalue, global_clipnorm); got {set[0]} and {name} = {value}.", name);
-        if (value is not null && !(value > 0f))
+        if (value is not null && !(value > 0))
             throw new ArgumentOutOfRangeException(name, $"{GetType().Name}: {name} must be > 0, got {value}.");
         return value;
     }
@@ -169,9 +169,9 @@ public abstract class Optimizer : IConfigurable
                 gradients.Add(gradient);
             }
             Clip(gradients);
-            if (WeightDecay is float decay && decay != 0f)
+            if (WeightDecay is double decay && decay != 0)
                 foreach (int i in indices)
-                    weights[i].Device.Axpy(-decay * learningRate, weights[i].Storage, weights[i].Storage);   // w −= w·wd·η
+                    weights[i].Device.Axpy(-(float)decay * learningRate, weights[i].Storage, weights[i].Storage);   // w −= w·wd·η
             PrepareStep(learningRate);
             for (int k = 0; k < indices.Count; k++)
                 Update(indices[k], weights[indices[k]], gradients[k], learningRate);
@@ -182,8 +182,9 @@ public abstract class Optimizer : IConfigurable
     /// <summary>Replaces each gradient by its clipped copy (the weights' own gradients are not changed).</summary>
     private void Clip(List<Tensor> gradients)
     {
-        if (ClipNorm is float c)
+        if (ClipNorm is double clipNorm)
         {
+            float c = (float)clipNorm;
             for (int k = 0; k < gradients.Count; k++)
             {
                 var g = gradients[k];
@@ -191,16 +192,18 @@ public abstract class Optimizer : IConfigurable
                 gradients[k] = g * c / MathF.Max(norm, c);                // g·c/max(‖g‖, c): unchanged when ‖g‖ ≤ c
             }
         }
-        else if (GlobalClipNorm is float global)
+        else if (GlobalClipNorm is double globalClipNorm)
         {
+            float global = (float)globalClipNorm;
             float sum = 0f;
             foreach (var g in gradients) sum += SumOfSquares(g);
             float norm = MathF.Sqrt(sum);                                 // ‖G‖ over every gradient as one vector
             float scale = global * MathF.Min(1f / norm, 1f / global) + (norm - norm);   // c/max(‖G‖, c); + (n − n) makes it NaN for n = ∞
             for (int k = 0; k < gradients.Count; k++) gradients[k] = gradients[k] * scale;
         }
-        else if (ClipValue is float v)
+        else if (ClipValue is double clipValue)
         {
+            float v = (float)clipValue;
             for (int k = 0; k < gradients.Count; k++) gradients[k] = gradients[k].Clip(-v, v);
         }
     }

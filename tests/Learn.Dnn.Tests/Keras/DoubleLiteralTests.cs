@@ -24,13 +24,35 @@ public sealed class DoubleLiteralTests
         Assert.Equal(0.9f, new SGD(0.1, momentum: 0.9).Momentum);
         var adam = new Adam(0.001, beta1: 0.8, beta2: 0.99, epsilon: 1e-8);
         Assert.Equal((0.001f, 0.8f, 0.99f, 1e-8f), (adam.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon));
-        Assert.Equal(0.01f, new AdamW(0.001, weightDecay: 0.01).WeightDecay);
+        Assert.Equal(0.01, new AdamW(0.001, weightDecay: 0.01).WeightDecay);
         Assert.Equal(0.95f, new RMSprop(0.001, rho: 0.95, momentum: 0.1).Rho);
         Assert.Equal(0.9f, new Nadam(0.002, beta1: 0.9).Beta1);
         Assert.Equal(0.9f, new Adadelta(1.0, rho: 0.9).Rho);
         // a float literal still picks the float conversion; an int literal converts too
         Assert.Equal(0.01f, new Adam(0.01f).LearningRate);
         Assert.Equal(1f, new SGD(1).LearningRate);
+    }
+
+    [Fact]
+    public void Clipping_and_weight_decay_take_double_literals_and_clip_as_the_float_ones()
+    {
+        // Keras' Adam(clipnorm=1.0, weight_decay=0.01), translated line by line
+        var adam = new Adam(0.001) { ClipNorm = 1.0, WeightDecay = 0.01 };
+        Assert.Equal((1.0, 0.01), (adam.ClipNorm, adam.WeightDecay));
+        Assert.Equal(0.5, new SGD { ClipValue = 0.5 }.ClipValue);
+        Assert.Equal(2.6, new SGD { GlobalClipNorm = 2.6 }.GlobalClipNorm);
+        Assert.Equal("1", adam.GetConfig()["clipnorm"]!.ToJsonString());
+        Assert.Equal(Step(new SGD(1f) { GlobalClipNorm = 2.6f }), Step(new SGD(1.0) { GlobalClipNorm = 2.6 }));
+        Assert.Equal(Step(new SGD(1f) { ClipValue = 0.3f }), Step(new SGD(1.0) { ClipValue = 0.3 }));
+
+        static float[] Step(Optimizer optimizer)
+        {
+            var w = Tensor.FromArray([1f, 2f], 2);
+            w.RequiresGrad = true;
+            w.AccumulateGrad(Tensor.FromArray([3f, -4f], 2));
+            optimizer.Apply([w]);
+            return w.ToArray();
+        }
     }
 
     [Fact]

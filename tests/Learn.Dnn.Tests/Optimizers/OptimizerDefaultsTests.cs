@@ -48,7 +48,7 @@ public sealed class OptimizerDefaultsTests
     public void AdamW_defaults_are_Adams_with_weight_decay_0_004()
     {
         var adamw = new AdamW();
-        Assert.Equal((1e-3f, 0.004f, 0.9f, 0.999f, 1e-7f), (adamw.LearningRate, adamw.WeightDecay, adamw.Beta1, adamw.Beta2, adamw.Epsilon));
+        Assert.Equal((1e-3f, 0.004, 0.9f, 0.999f, 1e-7f), (adamw.LearningRate, adamw.WeightDecay, adamw.Beta1, adamw.Beta2, adamw.Epsilon));
     }
 
     [Fact]
