@@ -1,5 +1,6 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>The exponential linear unit (Clevert et al., 2015): x for x &gt; 0, α(eˣ − 1) otherwise; smooth at 0 when α = 1.</summary>

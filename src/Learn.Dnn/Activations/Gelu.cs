@@ -1,5 +1,5 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Activations;
 

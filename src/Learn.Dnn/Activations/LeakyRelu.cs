@@ -1,5 +1,6 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>

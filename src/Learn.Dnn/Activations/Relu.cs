@@ -1,8 +1,9 @@
-using Learn.Dnn.Serialization;
-using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>The rectified linear unit max(0, x): cheap, and its gradient does not vanish for x &gt; 0.</summary>
@@ -10,7 +11,6 @@ namespace Learn.Dnn.Activations;
 [KerasName("relu")]
 public sealed class Relu : Activation
 {
-
     #region math
     /// <summary>relu(x) = max(0, x), and NaN for NaN (IEEE 754's maximum, TensorPrimitives.Max, PyTorch), where x &gt; 0 alone is false.</summary>
     public static float Function(float x) => x > 0f || float.IsNaN(x) ? x : 0f;

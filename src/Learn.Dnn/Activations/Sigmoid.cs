@@ -1,8 +1,9 @@
-using Learn.Dnn.Serialization;
-using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>The logistic sigmoid σ(x) = 1/(1 + e⁻ˣ): squashes any number into (0, 1).</summary>
@@ -10,7 +11,6 @@ namespace Learn.Dnn.Activations;
 [KerasName("sigmoid")]
 public sealed class Sigmoid : Activation
 {
-
     #region math
     /// <summary>σ(x) = 1/(1 + e⁻ˣ), written so that neither branch overflows.</summary>
     public static float Function(float x) =>

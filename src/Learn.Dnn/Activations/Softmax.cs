@@ -1,5 +1,5 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Activations;
 
@@ -11,6 +11,5 @@ namespace Learn.Dnn.Activations;
 [KerasName("softmax")]
 public sealed class Softmax : Activation
 {
-
     public override Tensor Call(Tensor x) => x.Softmax();
 }

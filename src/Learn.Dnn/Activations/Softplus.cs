@@ -1,5 +1,6 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>Softplus ln(1 + eˣ): a smooth ReLU whose derivative is the sigmoid.</summary>
@@ -7,7 +8,6 @@ namespace Learn.Dnn.Activations;
 [KerasName("softplus")]
 public sealed class Softplus : Activation
 {
-
     #region math
     /// <summary>
     /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|): the second form never overflows

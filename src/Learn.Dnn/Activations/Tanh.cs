@@ -1,8 +1,9 @@
-using Learn.Dnn.Serialization;
-using Learn.Dnn.Devices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Learn.Dnn.Devices;
+using Learn.Dnn.Serialization;
+
 namespace Learn.Dnn.Activations;
 
 /// <summary>The hyperbolic tangent: a sigmoid stretched to (−1, 1) and centred at 0; tanh(x) = 2σ(2x) − 1.</summary>
@@ -10,7 +11,6 @@ namespace Learn.Dnn.Activations;
 [KerasName("tanh")]
 public sealed class Tanh : Activation
 {
-
     #region math
     /// <summary>tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ).</summary>
     public static float Function(float x) => MathF.Tanh(x);

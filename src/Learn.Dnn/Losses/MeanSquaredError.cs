@@ -6,7 +6,6 @@ namespace Learn.Dnn.Losses;
 [KerasName("mean_squared_error", "mse")]
 public sealed class MeanSquaredError : Loss
 {
-
     #region compute
     protected override Tensor Compute(Tensor yTrue, Tensor yPred) => (yPred - yTrue).Square().Mean();
     #endregion

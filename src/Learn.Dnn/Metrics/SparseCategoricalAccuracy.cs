@@ -1,5 +1,5 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Data;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Metrics;
 

@@ -1,5 +1,5 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Models;
 

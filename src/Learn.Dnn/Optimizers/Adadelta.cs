@@ -1,6 +1,6 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Optimizers;
 

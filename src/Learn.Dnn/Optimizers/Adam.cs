@@ -1,8 +1,8 @@
-using Learn.Dnn.Serialization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Learn.Dnn.Devices;
 using Learn.Dnn.Optimizers.Schedules;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Optimizers;
 

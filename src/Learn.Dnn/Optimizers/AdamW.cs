@@ -1,5 +1,5 @@
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Optimizers.Schedules;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Optimizers;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Learn.Dnn.Serialization;
 using Learn.Dnn.Optimizers.Schedules;
+using Learn.Dnn.Serialization;
 
 namespace Learn.Dnn.Optimizers;
 
