@@ -15,7 +15,7 @@ public sealed class ShapeLayerTests
     [Fact]
     public void Activation_layer_computes_what_the_Dense_activation_computes()
     {
-        var x = Random(1, Device.Reference, 3, 4);
+        var x = Random(1, Device.Cpu, 3, 4);
         Assert.Equal(x.Relu().ToArray(), new Activation("relu").Call(x).ToArray());
         Assert.Equal(x.ToArray(), new Activation("linear").Call(x).ToArray());
         var dense = new Dense(5, seed: 3);
@@ -86,9 +86,14 @@ public sealed class ShapeLayerTests
                                     new Reshape([2, 4]), new GlobalMaxPooling1D(), new Dense(2)]);
         string table = model.Summary(TextWriter.Null);
         Assert.Contains("│ conv2d (Conv2D)", table);
-        foreach (var row in new[] { "activation (Activation)", "global_average_pooling2d (GlobalAveragePooling2D)", "reshape (Reshape)",
-                                    "global_max_pooling1d (GlobalMaxPooling1D)" })
-            Assert.Contains($"│ {row}", table);
+        Assert.Contains("│ activation (Activation)", table);
+        Assert.Contains("│ reshape (Reshape)", table);
+        // rich wraps a name too long for its 36 columns at the space, as Keras prints it
+        Assert.Contains("""
+            │ global_average_pooling2d             │ (None, 8)                   │               0 │
+            │ (GlobalAveragePooling2D)             │                             │                 │
+            """.ReplaceLineEndings("\n"), table);
+        Assert.Contains("│ global_max_pooling1d                 │ (None, 4)", table);
         Assert.Contains("(None, 2, 2, 8)", table);   // the Activation keeps the Conv2D's shape
         Assert.Contains("(None, 8)", table);
         Assert.Contains("(None, 2, 4)", table);
