@@ -7,10 +7,5 @@ namespace Learn.Dnn.Merging;
 [Chapter(9)]
 public sealed class Add(string? name = null) : Merge(name)
 {
-    protected override Tensor Combine(IReadOnlyList<Tensor> inputs)
-    {
-        var sum = inputs[0];
-        for (int i = 1; i < inputs.Count; i++) sum += inputs[i];
-        return sum;
-    }
+    protected override Tensor Combine(IReadOnlyList<Tensor> inputs) => Sum(inputs);
 }

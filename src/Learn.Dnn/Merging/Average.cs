@@ -7,10 +7,5 @@ namespace Learn.Dnn.Merging;
 [Chapter(9)]
 public sealed class Average(string? name = null) : Merge(name)
 {
-    protected override Tensor Combine(IReadOnlyList<Tensor> inputs)
-    {
-        var sum = inputs[0];
-        for (int i = 1; i < inputs.Count; i++) sum += inputs[i];
-        return sum * (1f / inputs.Count);
-    }
+    protected override Tensor Combine(IReadOnlyList<Tensor> inputs) => Sum(inputs) * (1f / inputs.Count);
 }

@@ -30,6 +30,14 @@ public abstract class Merge : Layer
     /// <summary>The merge of inputs that have the same rank and broadcast together.</summary>
     protected abstract Tensor Combine(IReadOnlyList<Tensor> inputs);
 
+    /// <summary>x₀ + x₁ + … (Add, and Average before its division).</summary>
+    private protected static Tensor Sum(IReadOnlyList<Tensor> inputs)
+    {
+        var sum = inputs[0];
+        for (int i = 1; i < inputs.Count; i++) sum += inputs[i];
+        return sum;
+    }
+
     /// <summary>
     /// The inputs with axes of size 1 inserted after the batch axis up to the highest rank, after
     /// checking that the batch sizes agree and that every other axis is equal or 1.
