@@ -1,4 +1,5 @@
 using Learn.Dnn.Activations;
+using Activation = Learn.Dnn.Activations.Activation;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;

@@ -72,7 +72,7 @@ public sealed class Conv2D : Layer
     public (int Height, int Width) KernelSize { get; }
     public (int Height, int Width) Strides { get; }
     public Padding Padding { get; }
-    public Activation? Activation { get; }
+    public Activations.Activation? Activation { get; }
     public bool UseBias { get; }
 
     /// <summary>W: [kh, kw, channels, filters].</summary>

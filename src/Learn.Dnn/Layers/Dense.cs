@@ -32,7 +32,7 @@ public sealed class Dense : Layer
         : this(units, Activations.Activation.Get(activation), useBias, kernelInitializer, biasInitializer,
                kernelRegularizer, biasRegularizer, activityRegularizer, seed, name) { }
 
-    public Dense(int units, Activation? activation, bool useBias = true,
+    public Dense(int units, Activations.Activation? activation, bool useBias = true,
                  Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
                  Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
                  ulong? seed = null, string? name = null) : base(name)
@@ -67,7 +67,7 @@ public sealed class Dense : Layer
     #endregion
 
     public int Units { get; }
-    public Activation? Activation { get; }
+    public Activations.Activation? Activation { get; }
     public bool UseBias { get; }
 
     /// <summary>W: [in, units].</summary>

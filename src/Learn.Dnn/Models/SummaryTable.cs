@@ -49,13 +49,17 @@ internal static class SummaryTable
             text.Append(left).Append(string.Join(middle, widths.Select(w => new string(fill, w)))).Append(right).Append('\n');
         void Row(string[] cells, char border)
         {
-            text.Append(border);
-            for (int i = 0; i < widths.Length; i++)
+            var lines = cells.Select((cell, i) => Wrap(cell, widths[i] - 2)).ToArray();
+            for (int line = 0; line < lines.Max(l => l.Count); line++)   // a wrapped cell makes the row taller
             {
-                string cell = Fit(cells[i], widths[i] - 2);
-                text.Append(' ').Append(rightAligned[i] ? cell.PadLeft(widths[i] - 2) : cell.PadRight(widths[i] - 2)).Append(' ').Append(border);
+                text.Append(border);
+                for (int i = 0; i < widths.Length; i++)
+                {
+                    string cell = line < lines[i].Count ? lines[i][line] : "";
+                    text.Append(' ').Append(rightAligned[i] ? cell.PadLeft(widths[i] - 2) : cell.PadRight(widths[i] - 2)).Append(' ').Append(border);
+                }
+                text.Append('\n');
             }
-            text.Append('\n');
         }
 
         Rule('┏', '━', '┳', '┓');
@@ -71,6 +75,26 @@ internal static class SummaryTable
         return text.ToString();
     }
 
-    /// <summary>A cell too long for its column ends with "…", as rich's default overflow does.</summary>
-    private static string Fit(string cell, int width) => cell.Length <= width ? cell : cell[..(width - 1)] + "…";
+    /// <summary>
+    /// A cell's lines, wrapped as rich wraps text: the words go on a line while they fit, so
+    /// "global_average_pooling2d (GlobalAveragePooling2D)" takes two lines; a word longer than the
+    /// column has a line of its own and ends with "…" (rich's default overflow).
+    /// </summary>
+    private static List<string> Wrap(string cell, int width)
+    {
+        var lines = new List<string>();
+        string line = "";
+        foreach (string word in cell.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length <= width)
+            {
+                line += " " + word;
+                continue;
+            }
+            if (line.Length > 0) lines.Add(line);
+            line = word;
+        }
+        lines.Add(line);
+        return lines.Select(l => l.Length <= width ? l : l[..(width - 1)] + "…").ToList();
+    }
 }

@@ -25,7 +25,7 @@ public class FloorsTests
         ["Devices"] = 1,
         ["Tensors"] = 2, ["Autograd"] = 2, ["Serialization"] = 2,
         ["Activations"] = 3, ["Data"] = 3, ["Regularization"] = 3, ["Perceptrons"] = 3,
-        ["Layers"] = 4, ["Losses"] = 4, ["Metrics"] = 4, ["Convolution"] = 4, ["Recurrent"] = 4,
+        ["Layers"] = 4, ["Merging"] = 4, ["Losses"] = 4, ["Metrics"] = 4, ["Convolution"] = 4, ["Recurrent"] = 4,
         ["Optimizers"] = 5,
         ["Callbacks"] = 6,
         ["Models"] = 7,

@@ -1,12 +1,14 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Learn.Dnn.Activations;
+using Activation = Learn.Dnn.Activations.Activation;
 using Learn.Dnn.Callbacks;
 using Learn.Dnn.Convolution;
 using Learn.Dnn.Serialization;
 using Learn.Dnn.Layers;
 using Learn.Dnn.Layers.Initializers;
 using Learn.Dnn.Losses;
+using Learn.Dnn.Merging;
 using Learn.Dnn.Metrics;
 using Learn.Dnn.Models;
 using Learn.Dnn.Optimizers;
@@ -43,7 +45,10 @@ public sealed class ConfigRoundTripTests
                                        typeof(Metric), typeof(Optimizer), typeof(LearningRateSchedule), typeof(Callback) })
             Assert.True(covered.Any(family.IsAssignableFrom), $"No configurable {family.Name} was found.");
         foreach (var layer in new[] { typeof(Dense), typeof(Dropout), typeof(Flatten), typeof(Input), typeof(Conv2D), typeof(MaxPooling2D),
-                                      typeof(AveragePooling2D), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential) })
+                                      typeof(AveragePooling2D), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential),
+                                      typeof(Concatenate), typeof(Add), typeof(Subtract), typeof(Multiply), typeof(Average), typeof(Maximum),
+                                      typeof(Learn.Dnn.Layers.Activation), typeof(Reshape), typeof(GlobalAveragePooling2D), typeof(GlobalMaxPooling2D),
+                                      typeof(GlobalAveragePooling1D), typeof(GlobalMaxPooling1D) })
             Assert.Contains(layer, covered);
     }
 
@@ -84,6 +89,8 @@ public sealed class ConfigRoundTripTests
     /// <summary>Random constructor arguments: by the argument's name where it has rules (padding, mode...), else by its type.</summary>
     private static class Arguments
     {
+        private static readonly int[][] TargetShapesOfFour = [[4], [2, 2], [-1], [2, -1], [-1, 2], [1, 4, 1], [2, 2, 1], [4, -1]];
+
         private static readonly string[] ActivationNames = ["relu", "tanh", "sigmoid", "linear", "elu", "softmax", "leaky_relu", "gelu", "softplus"];
 
         public static IConfigurable? TryCreate(Type type, Random random)
@@ -113,6 +120,8 @@ public sealed class ConfigRoundTripTests
                 case "saveFreq": return random.Next(2) == 0 ? (SaveFrequency)"epoch" : (SaveFrequency)random.Next(1, 50);
                 case "name": return random.Next(2) == 0 ? null : $"{parameter.Member.DeclaringType!.Name.ToLowerInvariant()}_{random.Next(100)}";
                 case "shape": return Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(1, 6)).ToArray();
+                case "targetShape": return TargetShapesOfFour[random.Next(TargetShapesOfFour.Length)];   // the behaviour check's samples have 4 values
+                case "axis": return new[] { -1, -2, 0, 1 }[random.Next(4)];
                 case "noiseShape": return random.Next(2) == 0 ? null : new int?[] { null, 1 };
                 case "layers": return new Layer[] { new Input(4), new Dense(random.Next(1, 5), "relu", seed: (ulong)random.Next(100)), new Dropout(0.25) };
                 case "boundaries":
@@ -210,10 +219,15 @@ public sealed class ConfigRoundTripTests
                     Assert.Equal(output.ToArray(), output2.ToArray());
                     Assert.Equal(states.SelectMany(t => t.ToArray()), states2.SelectMany(t => t.ToArray()));
                     break;
+                case Merge merge:
+                    var (a, b) = (RandomTensor(5, 2, 4), RandomTensor(6, 2, 4));
+                    Assert.Equal(merge.Call([a, b])[0].ToArray(), ((Layer)rebuilt).Call([a, b])[0].ToArray());
+                    break;
                 case Layer layer and not (Input or Sequential):
                     var input = layer switch
                     {
-                        Conv2D or Pooling2D => RandomTensor(5, 2, 6, 6, 2),
+                        Conv2D or Pooling2D or GlobalAveragePooling2D or GlobalMaxPooling2D => RandomTensor(5, 2, 6, 6, 2),
+                        GlobalAveragePooling1D or GlobalMaxPooling1D => RandomTensor(5, 2, 3, 4),
                         Learn.Dnn.Recurrent.RecurrentLayer => RandomTensor(5, 2, 3, 4),
                         _ => RandomTensor(5, 2, 4),
                     };
