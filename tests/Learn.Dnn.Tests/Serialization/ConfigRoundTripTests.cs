@@ -43,7 +43,7 @@ public sealed class ConfigRoundTripTests
                                        typeof(Metric), typeof(Optimizer), typeof(LearningRateSchedule), typeof(Callback) })
             Assert.True(covered.Any(family.IsAssignableFrom), $"No configurable {family.Name} was found.");
         foreach (var layer in new[] { typeof(Dense), typeof(Dropout), typeof(Flatten), typeof(Input), typeof(Conv2D), typeof(MaxPooling2D),
-                                      typeof(AveragePooling2D), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential) })
+                                      typeof(AveragePooling2D), typeof(BatchNormalization), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential) })
             Assert.Contains(layer, covered);
     }
 
@@ -123,6 +123,9 @@ public sealed class ConfigRoundTripTests
                 case "activation" or "recurrentActivation" when type == typeof(string):
                     return ActivationNames[random.Next(ActivationNames.Length)];
                 case "warmupSteps": return (long)random.Next(1, 100);
+                case "axis": return random.Next(2) == 0 ? -1 : 1;   // the behaviour check feeds [2, 4]
+                case "betaInitializer" or "gammaInitializer" or "movingMeanInitializer" or "movingVarianceInitializer":
+                    return random.Next(3) == 0 ? null : new Constant((float)Math.Round(random.NextDouble() + 0.1, 2));   // a [C] vector; a variance > 0
                 case "biasInitializer" when random.Next(2) == 0: return new Constant((float)Math.Round(random.NextDouble(), 2));
                 case "biasInitializer": return new GlorotNormal();   // not Orthogonal: a bias has rank 1
             }
