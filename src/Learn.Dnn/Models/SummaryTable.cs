@@ -49,13 +49,18 @@ internal static class SummaryTable
             text.Append(left).Append(string.Join(middle, widths.Select(w => new string(fill, w)))).Append(right).Append('\n');
         void Row(string[] cells, char border)
         {
-            text.Append(border);
-            for (int i = 0; i < widths.Length; i++)
+            var lines = cells.Select((cell, i) => Wrap(cell, widths[i] - 2)).ToArray();
+            int height = lines.Max(l => l.Count);   // the other cells of a wrapped row are blank below their first line
+            for (int line = 0; line < height; line++)
             {
-                string cell = Fit(cells[i], widths[i] - 2);
-                text.Append(' ').Append(rightAligned[i] ? cell.PadLeft(widths[i] - 2) : cell.PadRight(widths[i] - 2)).Append(' ').Append(border);
+                text.Append(border);
+                for (int i = 0; i < widths.Length; i++)
+                {
+                    string cell = line < lines[i].Count ? lines[i][line] : "";
+                    text.Append(' ').Append(rightAligned[i] ? cell.PadLeft(widths[i] - 2) : cell.PadRight(widths[i] - 2)).Append(' ').Append(border);
+                }
+                text.Append('\n');
             }
-            text.Append('\n');
         }
 
         Rule('┏', '━', '┳', '┓');
@@ -71,6 +76,25 @@ internal static class SummaryTable
         return text.ToString();
     }
 
-    /// <summary>A cell too long for its column ends with "…", as rich's default overflow does.</summary>
-    private static string Fit(string cell, int width) => cell.Length <= width ? cell : cell[..(width - 1)] + "…";
+    /// <summary>
+    /// A cell too long for its column wraps at spaces onto more lines, as rich wraps a cell's words
+    /// ("batch_normalization (BatchNormalization)" → "batch_normalization", "(BatchNormalization)");
+    /// a line still too long, one long word, ends with "…", rich's default overflow.
+    /// </summary>
+    private static List<string> Wrap(string cell, int width)
+    {
+        var lines = new List<string>();
+        string current = "";
+        foreach (string word in cell.Split(' '))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else current = current.Length == 0 ? word : current + " " + word;
+        }
+        lines.Add(current);
+        return lines.Select(line => line.Length <= width ? line : line[..(width - 1)] + "…").ToList();
+    }
 }
