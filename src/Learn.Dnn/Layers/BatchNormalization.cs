@@ -112,7 +112,6 @@ public sealed class BatchNormalization : Layer
         MovingVariance = movingVarianceInitializer.Create(shape, channels, channels, rng);
     }
 
-    #region forward
     /// <summary>
     /// x seen as [outer, C, inner] around the channel axis ([N, C, 1] after Dense, [N·H·W, C, 1] after
     /// Conv2D), so a channel's statistics are one sum over axes 0 and 2, and γ, β, μ, σ² broadcast as [1, C, 1].
@@ -147,9 +146,7 @@ public sealed class BatchNormalization : Layer
         }
         return y3.Reshape(x.Shape.ToArray());
     }
-    #endregion
 
-    #region moving-statistics
     /// <summary>
     /// moving ← momentum·moving + (1 − momentum)·batch, for the mean and the biased variance, with no
     /// gradient: the moving statistics are assigned, never trained.
@@ -175,9 +172,7 @@ public sealed class BatchNormalization : Layer
         var y = (x3 - mean3) * (gamma3 is null ? inverse : gamma3 * inverse);
         return beta3 is null ? y : y + beta3;
     }
-    #endregion
 
-    #region composed
     /// <summary>
     /// Training mode, the textbook form: every step a tensor operation, so autograd derives the
     /// backward through μ and σ² by itself. x3: [outer, C, inner]; γ, β: [1, C, 1] or null.
@@ -195,9 +190,7 @@ public sealed class BatchNormalization : Layer
         if (beta3 is not null) y += beta3;
         return (y, mean.Detach(), variance.Detach());
     }
-    #endregion
 
-    #region fused
     /// <summary>
     /// Training mode with the backward derived by hand (per channel, n entries, s = 1/√(σ² + ε),
     /// x̂ = (x − μ)·s, g = ∂L/∂y):
@@ -234,5 +227,4 @@ public sealed class BatchNormalization : Layer
         });
         return (y, mean, variance);
     }
-    #endregion
 }

@@ -196,7 +196,6 @@ public sealed class BatchNormalizationTests
         }
     }
 
-    #region golden
     /// <summary>
     /// Input(2) → BatchNormalization(momentum 0.9) → Dense(1), MSE, SGD(0.1), two Fit steps of the
     /// whole batch, against the same steps computed here in doubles from the formulas: batch μ and
@@ -267,5 +266,4 @@ public sealed class BatchNormalizationTests
             for (int i = 0; i < want[k].Length; i++)
                 Assert.True(Math.Abs(want[k][i] - got[k][i]) <= 1e-5, $"weight {k} entry {i}: {want[k][i]:G9} by the formulas, {got[k][i]:G9} by Fit");
     }
-    #endregion
 }
