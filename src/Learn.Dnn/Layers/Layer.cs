@@ -72,7 +72,7 @@ public abstract class Layer : IConfigurable
     /// frozen <see cref="BatchNormalization"/> uses its moving statistics even in training and updates nothing.
     /// </summary>
     [Chapter(9)]
-    public bool Trainable { get; set; } = true;
+    public virtual bool Trainable { get; set; } = true;
 
     /// <summary>Weights that training does not change by gradient (BatchNormalization's moving statistics).</summary>
     [Chapter(5)]

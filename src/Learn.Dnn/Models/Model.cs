@@ -21,6 +21,17 @@ public abstract partial class Model : Layer, IModel
     /// <summary>The layers, in order (an <see cref="Input"/> is not one of them, as in Keras).</summary>
     public abstract IReadOnlyList<Layer> Layers { get; }
 
+    /// <summary>Freezing (or unfreezing) a model does the same to every one of its layers, as Keras' <c>model.trainable</c>.</summary>
+    public override bool Trainable
+    {
+        get => base.Trainable;
+        set
+        {
+            base.Trainable = value;
+            foreach (var layer in Layers) layer.Trainable = value;
+        }
+    }
+
     /// <summary>The trainable weights of the trainable layers, layer by layer; none when the model itself is frozen.</summary>
     public override IReadOnlyList<Tensor> TrainableWeights =>
         Trainable ? Layers.Where(l => l.Built && l.Trainable).SelectMany(l => l.TrainableWeights).ToList() : [];

@@ -179,6 +179,35 @@ public sealed class BatchNormalizationTests
     }
 
     [Fact]
+    public void Freezing_a_model_freezes_its_layers()
+    {
+        var bn = new BatchNormalization();
+        var model = new Sequential([new Input(3), new Dense(2, seed: 1), bn]);
+        model.Predict(Tensor.Zeros(new Shape(1, 3)), verbose: 0);
+        model.Trainable = false;
+        Assert.False(bn.Trainable);
+        Assert.Empty(model.TrainableWeights);
+        Assert.Equal(2 + 4, model.NonTrainableWeights.Count);
+        Assert.Equal(model.Weights, model.NonTrainableWeights);   // layer by layer, in Keras' order
+        model.Trainable = true;
+        Assert.Equal(4, model.TrainableWeights.Count);
+    }
+
+    [Fact]
+    public void A_wrong_input_names_the_layer_the_expected_and_the_actual_shape()
+    {
+        var bn = new BatchNormalization(name: "bn");
+        bn.Call(Random(1, 4, 3));
+        var e = Assert.Throws<ShapeMismatchException>(() => bn.Call(Random(1, 4, 5)));
+        Assert.Contains("'bn'", e.Message);
+        Assert.Contains("3 entries on axis -1", e.Message);
+        Assert.Contains("[4, 5]", e.Message);
+        var axis = Assert.Throws<ShapeMismatchException>(() => new BatchNormalization(axis: 2).Call(Random(1, 4, 3)));
+        Assert.Contains("axis 2", axis.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchNormalization(momentum: 1.5));
+    }
+
+    [Fact]
     public void The_optimizer_never_moves_the_moving_statistics()
     {
         var bn = new BatchNormalization(momentum: 0);   // moving = the last batch's statistics, exactly
