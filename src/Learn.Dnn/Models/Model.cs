@@ -163,7 +163,7 @@ public abstract partial class Model : Layer, IModel
     #endregion
 
     /// <summary>The device the weights live on (batches are moved there).</summary>
-    private Devices.IDevice? WeightDevice => TrainableWeights.FirstOrDefault()?.Device;
+    private Devices.IDevice? WeightDevice => Weights.FirstOrDefault()?.Device;   // a frozen model's weights too
 
     public override string ToString() => $"{Name} ({GetType().Name}, {Layers.Count} layers)";
 }
