@@ -43,6 +43,10 @@ public class GradientParityTests
         new("L1 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L1(0.3f).Call(x[0])),
         new("L2 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L2(0.2f).Call(x[0])),
         new("L1L2 penalty", (m, n) => [new(m, n)], x => new Learn.Dnn.Regularization.L1L2(0.3f, 0.2f).Call(x[0])),
+        new("batch normalization, training (fused backward)", (m, n) => [new(m, n, 3), new(1, n, 1), new(1, n, 1)],
+            x => Learn.Dnn.Layers.BatchNormalization.NormalizeFused(x[0], x[1], x[2], 1e-3f).Y),
+        new("batch normalization, training (composed)", (m, n) => [new(m, n, 3), new(1, n, 1), new(1, n, 1)],
+            x => Learn.Dnn.Layers.BatchNormalization.NormalizeComposed(x[0], x[1], x[2], 1e-3f).Y),
         new("dropout (seeded mask)", (m, n) => [new(m, n)], x => new Learn.Dnn.Layers.Dropout(0.4, seed: 9).Call(x[0], training: true)),
     ];
 

@@ -66,6 +66,14 @@ public abstract class Layer : IConfigurable
     /// <summary>The trainable weights, in a fixed order (e.g. kernel, bias).</summary>
     public abstract IReadOnlyList<Tensor> TrainableWeights { get; }
 
+    /// <summary>
+    /// Whether training may change the layer (Keras' <c>layer.trainable</c>). False freezes it: a model
+    /// moves its trainable weights to the non-trainable ones, so the optimizer leaves them alone, and a
+    /// frozen <see cref="BatchNormalization"/> uses its moving statistics even in training and updates nothing.
+    /// </summary>
+    [Chapter(9)]
+    public virtual bool Trainable { get; set; } = true;
+
     /// <summary>Weights that training does not change by gradient (BatchNormalization's moving statistics).</summary>
     [Chapter(5)]
     public virtual IReadOnlyList<Tensor> NonTrainableWeights => [];

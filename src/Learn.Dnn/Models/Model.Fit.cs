@@ -130,7 +130,7 @@ public abstract partial class Model
         }
         loss.Backward();
         Optimizer!.Apply(weights);
-        foreach (var w in weights) w.ZeroGrad();
+        foreach (var w in Weights) w.ZeroGrad();   // a frozen layer's weights too: a gradient may reach them, and is dropped
         return null;
     }
 

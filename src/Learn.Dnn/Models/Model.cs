@@ -21,9 +21,24 @@ public abstract partial class Model : Layer, IModel
     /// <summary>The layers, in order (an <see cref="Input"/> is not one of them, as in Keras).</summary>
     public abstract IReadOnlyList<Layer> Layers { get; }
 
-    public override IReadOnlyList<Tensor> TrainableWeights => Layers.Where(l => l.Built).SelectMany(l => l.TrainableWeights).ToList();
+    /// <summary>Freezing (or unfreezing) a model does the same to every one of its layers, as Keras' <c>model.trainable</c>.</summary>
+    public override bool Trainable
+    {
+        get => base.Trainable;
+        set
+        {
+            base.Trainable = value;
+            foreach (var layer in Layers) layer.Trainable = value;
+        }
+    }
 
-    public override IReadOnlyList<Tensor> NonTrainableWeights => Layers.Where(l => l.Built).SelectMany(l => l.NonTrainableWeights).ToList();
+    /// <summary>The trainable weights of the trainable layers, layer by layer; none when the model itself is frozen.</summary>
+    public override IReadOnlyList<Tensor> TrainableWeights =>
+        Trainable ? Layers.Where(l => l.Built && l.Trainable).SelectMany(l => l.TrainableWeights).ToList() : [];
+
+    /// <summary>The rest, layer by layer: each layer's non-trainable weights, and all the weights of a frozen layer (or of a frozen model).</summary>
+    public override IReadOnlyList<Tensor> NonTrainableWeights =>
+        Layers.Where(l => l.Built).SelectMany(l => Trainable && l.Trainable ? l.NonTrainableWeights : l.Weights).ToList();
 
     /// <summary>Every layer's penalties (weight and activity regularizers), which Fit and Evaluate add to the loss.</summary>
     [Chapter(6)]
@@ -148,7 +163,7 @@ public abstract partial class Model : Layer, IModel
     #endregion
 
     /// <summary>The device the weights live on (batches are moved there).</summary>
-    private Devices.IDevice? WeightDevice => TrainableWeights.FirstOrDefault()?.Device;
+    private Devices.IDevice? WeightDevice => Weights.FirstOrDefault()?.Device;   // a frozen model's weights too
 
     public override string ToString() => $"{Name} ({GetType().Name}, {Layers.Count} layers)";
 }

@@ -45,7 +45,7 @@ public sealed class ConfigRoundTripTests
                                        typeof(Metric), typeof(Optimizer), typeof(LearningRateSchedule), typeof(Callback) })
             Assert.True(covered.Any(family.IsAssignableFrom), $"No configurable {family.Name} was found.");
         foreach (var layer in new[] { typeof(Dense), typeof(Dropout), typeof(Flatten), typeof(Input), typeof(Conv2D), typeof(MaxPooling2D),
-                                      typeof(AveragePooling2D), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential),
+                                      typeof(AveragePooling2D), typeof(BatchNormalization), typeof(Learn.Dnn.Recurrent.SimpleRNN), typeof(Learn.Dnn.Recurrent.GRU), typeof(Learn.Dnn.Recurrent.LSTM), typeof(Sequential),
                                       typeof(Concatenate), typeof(Add), typeof(Subtract), typeof(Multiply), typeof(Average), typeof(Maximum),
                                       typeof(Learn.Dnn.Layers.Activation), typeof(Reshape), typeof(GlobalAveragePooling2D), typeof(GlobalMaxPooling2D),
                                       typeof(GlobalAveragePooling1D), typeof(GlobalMaxPooling1D) })
@@ -121,6 +121,8 @@ public sealed class ConfigRoundTripTests
                 case "name": return random.Next(2) == 0 ? null : $"{parameter.Member.DeclaringType!.Name.ToLowerInvariant()}_{random.Next(100)}";
                 case "shape": return Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(1, 6)).ToArray();
                 case "targetShape": return TargetShapesOfFour[random.Next(TargetShapesOfFour.Length)];   // the behaviour check's samples have 4 values
+                case "axis" when parameter.Member.DeclaringType == typeof(BatchNormalization):
+                    return random.Next(2) == 0 ? -1 : 1;   // the behaviour check feeds [2, 4]
                 case "axis": return new[] { -1, -2, 0, 1 }[random.Next(4)];
                 case "noiseShape": return random.Next(2) == 0 ? null : new int?[] { null, 1 };
                 case "layers": return new Layer[] { new Input(4), new Dense(random.Next(1, 5), "relu", seed: (ulong)random.Next(100)), new Dropout(0.25) };
@@ -132,6 +134,8 @@ public sealed class ConfigRoundTripTests
                 case "activation" or "recurrentActivation" when type == typeof(string):
                     return ActivationNames[random.Next(ActivationNames.Length)];
                 case "warmupSteps": return (long)random.Next(1, 100);
+                case "betaInitializer" or "gammaInitializer" or "movingMeanInitializer" or "movingVarianceInitializer":
+                    return random.Next(3) == 0 ? null : new Constant((float)Math.Round(random.NextDouble() + 0.1, 2));   // a [C] vector; a variance > 0
                 case "biasInitializer" when random.Next(2) == 0: return new Constant((float)Math.Round(random.NextDouble(), 2));
                 case "biasInitializer": return new GlorotNormal();   // not Orthogonal: a bias has rank 1
             }
